@@ -1,0 +1,80 @@
+package io.gbgate.media.ingest;
+
+import io.gbgate.media.AccessUnit;
+import io.gbgate.media.hub.StreamHub;
+import io.gbgate.media.ps.PsDemuxStats;
+import io.gbgate.media.ps.PsDemuxer;
+import io.gbgate.media.rtp.RtpHeader;
+import io.gbgate.media.rtp.RtpPacketListener;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import java.net.InetSocketAddress;
+
+/**
+ * The ingest of one GB28181 stream: in-order RTP payloads carry MPEG-PS; the PS demuxer turns
+ * them into access units, which go to the stream's hub. Runs on the receiving event loop; keeps
+ * no lock and allocates nothing per packet beyond the demuxer's pooled buffers.
+ */
+public final class PsOverRtpIngest implements RtpPacketListener {
+    private final StreamHub hub;
+    private final PsDemuxer demuxer;
+    private final IngestObserver observer;
+    private volatile long lastPacketNanos;
+    private volatile long packets;
+    private boolean firstPacketSeen;
+    private boolean keyframeSeen;
+
+    public PsOverRtpIngest(StreamHub hub, ByteBufAllocator alloc, IngestObserver observer) {
+        this.hub = hub;
+        this.observer = observer;
+        this.demuxer = new PsDemuxer(alloc, this::onAccessUnit);
+        this.lastPacketNanos = System.nanoTime();
+    }
+
+    @Override
+    public void onPacket(RtpHeader header, ByteBuf payload, InetSocketAddress sender) {
+        lastPacketNanos = System.nanoTime();
+        packets++;
+        if (!firstPacketSeen) {
+            firstPacketSeen = true;
+            observer.firstPacket(sender, header.ssrc());
+        }
+        demuxer.feed(payload);
+        if (header.marker()) {
+            demuxer.endOfFrame();
+        }
+    }
+
+    private void onAccessUnit(AccessUnit unit) {
+        if (!keyframeSeen) {
+            if (!(unit.codec().isVideo() && unit.keyframe())) {
+                return; // nothing before the first keyframe is decodable
+            }
+            keyframeSeen = true;
+            observer.firstKeyframe(unit);
+        }
+        hub.publish(unit);
+    }
+
+    /** Nanosecond timestamp ({@link System#nanoTime()}) of the last packet, or of creation. */
+    public long lastPacketNanos() {
+        return lastPacketNanos;
+    }
+
+    public long packets() {
+        return packets;
+    }
+
+    public boolean keyframeSeen() {
+        return keyframeSeen;
+    }
+
+    public PsDemuxStats demuxStats() {
+        return demuxer.stats();
+    }
+
+    /** Releases the demuxer's buffers. Call on the ingest thread after unregistering. */
+    public void close() {
+        demuxer.close();
+    }
+}

@@ -1,0 +1,136 @@
+package io.gbgate.media.source;
+
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_encoder_by_name;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
+import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
+import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_free;
+import static org.bytedeco.ffmpeg.global.avutil.av_dict_set;
+import static org.bytedeco.ffmpeg.global.avutil.av_make_q;
+
+import io.gbgate.media.codec.H264ParameterSetInjector;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.bytedeco.ffmpeg.avcodec.AVCodec;
+import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
+import org.bytedeco.ffmpeg.avutil.AVDictionary;
+import org.bytedeco.ffmpeg.global.avcodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * An opened libavcodec H.264 encoder for low-latency live output: no B-frames, in-band parameter
+ * sets, one packet per frame. The LGPL bytedeco build ships {@code libopenh264}, which is tried
+ * first; {@code libx264} and whatever FFmpeg registers for H.264 are fallbacks.
+ */
+final class H264EncoderContext implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(H264EncoderContext.class);
+    private static final List<String> PREFERRED = List.of("libopenh264", "libx264");
+    private static final Map<String, Map<String, String>> OPTIONS = Map.of(
+            "libopenh264", Map.of("allow_skip_frames", "0"),
+            "libx264", Map.of("preset", "veryfast", "tune", "zerolatency", "forced-idr", "1"));
+    private static final int TIME_BASE_HZ = 90_000;
+
+    private final String name;
+    private AVCodecContext context;
+
+    private H264EncoderContext(String name, AVCodecContext context) {
+        this.name = name;
+        this.context = context;
+    }
+
+    /**
+     * Opens the first H.264 encoder that accepts the configuration.
+     *
+     * @throws IllegalStateException naming every encoder tried and why it failed
+     */
+    static H264EncoderContext open(TestPatternConfig config) {
+        List<String> failures = new ArrayList<>();
+        for (AVCodec codec : candidates()) {
+            String codecName = codec.name().getString();
+            AVCodecContext context = avcodec_alloc_context3(codec);
+            if (context == null || context.isNull()) {
+                failures.add(codecName + ": avcodec_alloc_context3 failed");
+                continue;
+            }
+            configure(context, config);
+            AVDictionary options = new AVDictionary(null);
+            OPTIONS.getOrDefault(codecName, Map.of()).forEach((k, v) -> av_dict_set(options, k, v, 0));
+            int result = avcodec_open2(context, codec, options);
+            av_dict_free(options);
+            if (result >= 0) {
+                log.debug("opened H.264 encoder {} for {}x{}@{}", codecName, config.width(), config.height(),
+                        config.fps());
+                return new H264EncoderContext(codecName, context);
+            }
+            failures.add(codecName + ": " + FfmpegErrors.describe(result));
+            avcodec_free_context(context);
+        }
+        throw new IllegalStateException("no usable H.264 encoder in this FFmpeg build; tried " + failures);
+    }
+
+    private static Set<AVCodec> candidates() {
+        Set<AVCodec> codecs = new LinkedHashSet<>();
+        for (String preferred : PREFERRED) {
+            AVCodec codec = avcodec_find_encoder_by_name(preferred);
+            if (codec != null && !codec.isNull()) {
+                codecs.add(codec);
+            }
+        }
+        AVCodec byId = avcodec_find_encoder(avcodec.AV_CODEC_ID_H264);
+        if (byId != null && !byId.isNull()
+                && codecs.stream().noneMatch(c -> c.address() == byId.address())) {
+            codecs.add(byId);
+        }
+        return codecs;
+    }
+
+    private static void configure(AVCodecContext context, TestPatternConfig config) {
+        context.width(config.width());
+        context.height(config.height());
+        context.pix_fmt(AV_PIX_FMT_YUV420P);
+        context.time_base(av_make_q(1, TIME_BASE_HZ));
+        context.framerate(av_make_q(config.fps(), 1));
+        context.gop_size(config.gopFrames());
+        context.max_b_frames(0);
+        context.bit_rate(config.bitrate());
+        context.thread_count(1);
+    }
+
+    String name() {
+        return name;
+    }
+
+    AVCodecContext context() {
+        return context;
+    }
+
+    /** Hands parameter sets the encoder put into extradata (if any, Annex B) to {@code injector}. */
+    void observeExtradata(H264ParameterSetInjector injector) {
+        int size = context.extradata_size();
+        if (size > 4 && context.extradata() != null && !context.extradata().isNull()) {
+            ByteBuf extradata = Unpooled.wrappedBuffer(
+                    context.extradata().position(0).limit(size).capacity(size).asByteBuffer());
+            try {
+                injector.observe(extradata);
+            } finally {
+                extradata.release();
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        if (context != null) {
+            avcodec_free_context(context);
+            context = null;
+        }
+    }
+}
