@@ -1,0 +1,45 @@
+package io.gbgate.storage;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * One line of the viewing audit: who did what to which channel or stream, from where.
+ *
+ * @param id            generated key, null before the entry is stored
+ * @param at            when it happened
+ * @param principal     authenticated user or API client, or null when anonymous
+ * @param action        upper-case action code such as {@link #PLAY_START}
+ * @param target        channel or stream id the action concerns, or null
+ * @param remoteAddress client address, or null
+ * @param detail        free text, or null; cut to 2000 characters when stored
+ */
+public record AuditEntry(Long id, Instant at, String principal, String action, String target,
+                         String remoteAddress, String detail) {
+
+    /** A viewer started watching a channel. */
+    public static final String PLAY_START = "PLAY_START";
+    /** A viewer stopped watching a channel. */
+    public static final String PLAY_STOP = "PLAY_STOP";
+    /** A call to the gateway's HTTP API. */
+    public static final String API_ACCESS = "API_ACCESS";
+
+    private static final Pattern ACTION = Pattern.compile("[A-Z][A-Z0-9_]{0,31}");
+
+    /** Validates the time and the action code. */
+    public AuditEntry {
+        Objects.requireNonNull(at, "at");
+        Objects.requireNonNull(action, "action");
+        if (!ACTION.matcher(action).matches()) {
+            throw new IllegalArgumentException("action must be an upper-case code of at most "
+                    + Columns.ACTION + " characters: " + action);
+        }
+    }
+
+    /** An entry to be stored (no id yet). */
+    public static AuditEntry of(Instant at, String principal, String action, String target, String remoteAddress,
+                                String detail) {
+        return new AuditEntry(null, at, principal, action, target, remoteAddress, detail);
+    }
+}

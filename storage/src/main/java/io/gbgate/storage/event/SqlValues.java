@@ -1,0 +1,46 @@
+package io.gbgate.storage.event;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/** Instants as stored in {@code TIMESTAMP WITH TIME ZONE} columns: UTC, truncated to microseconds. */
+final class SqlValues {
+
+    private SqlValues() {
+    }
+
+    static OffsetDateTime toSql(Instant instant) {
+        return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    }
+
+    static Instant instant(ResultSet rs, String column) throws SQLException {
+        OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
+        return value == null ? null : value.toInstant();
+    }
+
+    /** Text cut to {@code max} characters (descriptive columns never fail a write for length). */
+    static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max);
+    }
+
+    /** An identifier: present, without whitespace or control characters, at most {@code max} characters. */
+    static String requireId(String value, String what, int max) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(what + " is missing");
+        }
+        if (value.length() > max) {
+            throw new IllegalArgumentException(what + " is longer than " + max + " characters");
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (Character.isWhitespace(c) || Character.isISOControl(c)) {
+                throw new IllegalArgumentException(what + " contains whitespace or control characters: " + value);
+            }
+        }
+        return value;
+    }
+}
