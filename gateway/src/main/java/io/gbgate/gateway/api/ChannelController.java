@@ -1,0 +1,89 @@
+package io.gbgate.gateway.api;
+
+import io.gbgate.gateway.security.ApiTokenFilter;
+import io.gbgate.gateway.security.MediaTokenSigner;
+import io.gbgate.gateway.stream.MediaTransport;
+import io.gbgate.gateway.stream.StreamService;
+import io.gbgate.storage.AuditEntry;
+import io.gbgate.storage.AuditLog;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Live play of a channel. Who started and stopped which channel when goes to the audit log. */
+@RestController
+@RequestMapping("/api/channels")
+@Tag(name = "channels")
+public class ChannelController {
+    private final StreamService streams;
+    private final MediaTokenSigner signer;
+    private final AuditLog audit;
+    private final ApiExceptionHandler errors;
+    private final Clock clock;
+
+    public ChannelController(StreamService streams, MediaTokenSigner signer, AuditLog audit,
+                             ApiExceptionHandler errors, Clock clock) {
+        this.streams = streams;
+        this.signer = signer;
+        this.audit = audit;
+        this.errors = errors;
+        this.clock = clock;
+    }
+
+    @PostMapping("/{channelId}/play")
+    @Operation(summary = "Play a channel live; answers once the first keyframe arrived, or names the stage that failed")
+    public CompletableFuture<ResponseEntity<?>> play(
+            @PathVariable String channelId,
+            @Parameter(description = "udp, tcp-passive or tcp-active; default: the device's configured transport")
+            @RequestParam(required = false) String transport,
+            HttpServletRequest request) {
+        MediaTransport requested = transport == null ? null : MediaTransport.parse(transport);
+        CompletableFuture<StreamService.PlayTicket> ticket = streams.play(channelId, requested);
+        audit.record(AuditEntry.of(clock.instant(), principal(request), AuditEntry.PLAY_START, channelId,
+                request.getRemoteAddr(), transport));
+        return ticket.handle((joined, error) -> {
+            if (error != null) {
+                return errors.toResponse(error instanceof CompletionException ? error.getCause() : error);
+            }
+            return ResponseEntity.ok(response(joined));
+        });
+    }
+
+    @DeleteMapping("/{channelId}/play")
+    @Operation(summary = "Leave (with viewerId: the stream stays for the grace period after the last viewer)"
+            + " or stop the stream for everyone at once (without viewerId: BYE now)")
+    public ResponseEntity<Void> stop(@PathVariable String channelId, @RequestParam(required = false) String viewerId,
+                                     HttpServletRequest request) {
+        boolean done = viewerId == null
+                ? streams.stop(channelId, "stopped by API request")
+                : streams.leave(channelId, viewerId);
+        if (!done) {
+            throw new NotFoundException(viewerId == null
+                    ? "channel " + channelId + " has no running stream"
+                    : "channel " + channelId + " has no running stream with viewer " + viewerId);
+        }
+        audit.record(AuditEntry.of(clock.instant(), principal(request), AuditEntry.PLAY_STOP, channelId,
+                request.getRemoteAddr(), viewerId == null ? "stopped for all viewers" : "viewer " + viewerId));
+        return ResponseEntity.noContent().build();
+    }
+
+    private PlayResponse response(StreamService.PlayTicket ticket) {
+        return PlayResponse.of(ticket.stream(), ticket.viewerId(), signer);
+    }
+
+    private static String principal(HttpServletRequest request) {
+        Object principal = request.getAttribute(ApiTokenFilter.PRINCIPAL_ATTRIBUTE);
+        return principal == null ? "anonymous" : principal.toString();
+    }
+}

@@ -1,0 +1,59 @@
+package io.gbgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gbgate.sip.stack.SipTransport;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * A paused playback outlives the RTP-silence timeout and the viewer timeout (both 2 s here, in a context of
+ * its own), and plays on after resume; a live stream in the same situation would have ended.
+ */
+class PausedPlaybackTest extends HistoryTestSupport {
+    private static final Duration SHORT = Duration.ofSeconds(2);
+
+    @DynamicPropertySource
+    static void shortTimeouts(DynamicPropertyRegistry registry) {
+        registry.add("gbgate.play.rtp-silence-timeout", () -> SHORT.toSeconds() + "s");
+        registry.add("gbgate.play.viewer-idle-timeout", () -> SHORT.toSeconds() + "s");
+        registry.add("gbgate.play.idle-grace", () -> "1s");
+    }
+
+    @Test
+    void aPausedPlaybackIsNotEndedBySilenceAndPlaysOnAfterResume() throws Exception {
+        Registered cam = historyCamera(SipTransport.UDP);
+        LocalDateTime from = LocalDateTime.parse("2026-11-23T08:00:00");
+        JsonNode play = api().post("/api/channels/" + cam.channelId() + "/playback",
+                "{\"from\": \"" + from + "\", \"to\": \"" + from.plusHours(1) + "\", \"transport\": \"udp\"}").json();
+        String streamId = play.get("streamId").asText();
+        String stream = "/api/streams/" + streamId;
+
+        JsonNode paused = api().post(stream + "/pause").json();
+        assertThat(paused.get("paused").asBoolean()).isTrue();
+        long packetsAtPause = api().get(stream).json().get("rtpPackets").asLong();
+
+        // three times the silence timeout without RTP and without the viewer fetching anything
+        Thread.sleep(3 * SHORT.toMillis());
+        JsonNode during = api().get(stream).json();
+        assertThat(during.get("state").asText()).as(during.toString()).isEqualTo("ready");
+        assertThat(during.get("rtpPackets").asLong()).as("the device really paused")
+                .isLessThan(packetsAtPause + 200);
+
+        JsonNode resumed = api().post(stream + "/resume").json();
+        assertThat(resumed.get("paused").asBoolean()).isFalse();
+        long unitsAtResume = api().get(stream).json().get("accessUnits").asLong();
+        HlsProbe.Result hls = HlsProbe.play(api(), play.get("hls").asText(), 25, Duration.ofSeconds(20));
+        assertThat(hls.frames()).isGreaterThanOrEqualTo(25);
+        assertThat(api().get(stream).json().get("accessUnits").asLong()).isGreaterThan(unitsAtResume);
+
+        // a playback nobody watches and that is not paused does end
+        Awaiting.until(Duration.ofSeconds(20), "unwatched playback ended",
+                () -> "ended".equals(api().get(stream).json().get("state").asText()));
+        assertThat(api().get(stream).json().get("endReason").asText()).contains("no viewers");
+    }
+}
