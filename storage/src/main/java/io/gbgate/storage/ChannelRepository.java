@@ -55,6 +55,17 @@ public final class ChannelRepository {
             WHERE device_id = :deviceId AND online <> :online
             """;
 
+    /**
+     * Channels whose last reported status says online (ON, ONLINE, OK, any case) or says nothing are online
+     * again when their device registers; a channel the device reported OFF stays offline. The same rule as
+     * the gateway's catalog mapping.
+     */
+    private static final String RESTORE_DEVICE_CHANNELS_ONLINE = """
+            UPDATE channels SET online = TRUE, updated_at = :now
+            WHERE device_id = :deviceId AND online = FALSE
+              AND (status IS NULL OR TRIM(status) = '' OR UPPER(TRIM(status)) IN ('ON', 'ONLINE', 'OK'))
+            """;
+
     private static final RowMapper<ChannelRecord> ROW_MAPPER = ChannelRepository::mapRow;
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -136,6 +147,17 @@ public final class ChannelRepository {
         SqlParams params = new SqlParams().id("deviceId", deviceId).bool("online", online)
                 .time("now", clock.instant());
         return jdbc.update(SET_DEVICE_CHANNELS_ONLINE, params.source());
+    }
+
+    /**
+     * Brings a registering device's channels back online, except those it last reported OFF.
+     *
+     * @return the number of channels whose flag changed
+     */
+    public int restoreDeviceChannelsOnline(String deviceId) {
+        Columns.requireId(deviceId, "device id");
+        SqlParams params = new SqlParams().id("deviceId", deviceId).time("now", clock.instant());
+        return jdbc.update(RESTORE_DEVICE_CHANNELS_ONLINE, params.source());
     }
 
     /**

@@ -81,6 +81,20 @@ interface ChannelRepositoryContract extends StorageFixture {
     }
 
     @Test
+    default void registeringAgainKeepsChannelsTheDeviceReportedOff() {
+        devices().upsertRegistration(registrationOf(DEVICE_A));
+        channels().upsertAll(DEVICE_A, List.of(channel(DEVICE_A, CHANNEL_1, "Gate", true),
+                channel(DEVICE_A, CHANNEL_2, "Yard", false)));
+        devices().markOffline(DEVICE_A);
+
+        assertThat(channels().restoreDeviceChannelsOnline(DEVICE_A)).isEqualTo(1);
+
+        assertThat(storedChannel(DEVICE_A, CHANNEL_1).online()).isTrue();
+        assertThat(storedChannel(DEVICE_A, CHANNEL_2).online()).as("reported OFF").isFalse();
+        assertThat(channels().restoreDeviceChannelsOnline(DEVICE_A)).as("nothing left to change").isZero();
+    }
+
+    @Test
     default void chineseChannelTextRoundTrips() {
         devices().upsertRegistration(registrationOf(DEVICE_A));
         ChannelRecord reported = ChannelRecord.reported(DEVICE_A, CHANNEL_1, "南门入口 1号摄像机", "大华", "DH-IPC",

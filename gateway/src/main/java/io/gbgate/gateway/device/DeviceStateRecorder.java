@@ -73,7 +73,7 @@ public final class DeviceStateRecorder implements PlatformListener {
         devices.upsertRegistration(new DeviceRegistration(device.deviceId(), device.transport().name(),
                 device.remoteHost(), device.remotePort(), device.registeredAt(),
                 device.registrationEnds(), interval));
-        channels.setDeviceChannelsOnline(device.deviceId(), true);
+        channels.restoreDeviceChannelsOnline(device.deviceId());
         log.info("device {} registered from {}:{} over {}", device.deviceId(), device.remoteHost(),
                 device.remotePort(), device.transport());
         if (!wasOnline) {
