@@ -78,6 +78,7 @@ public abstract class GatewayTestBase {
         registry.add("gbgate.play.idle-grace", () -> "2s");
         registry.add("gbgate.media.tcp-port-range", () -> "47100-47299");
         registry.add("gbgate.webrtc.port", () -> 0);
+        registry.add("gbgate.webrtc.tcp.port", () -> 0);
         registry.add("gbgate.webrtc.bind-host", () -> "127.0.0.1");
         // events and webhooks (issue 6): receivers on 127.0.0.1, fast retries, short clips
         registry.add("gbgate.webhooks.allow-loopback", () -> true);

@@ -14,11 +14,6 @@ import io.gbgate.sip.stack.SipTransport;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayInputStream;
-import java.net.DatagramPacket;
-import java.net.DatagramSocket;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -26,29 +21,30 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
 import org.bouncycastle.tls.DTLSClientProtocol;
-import org.bouncycastle.tls.UDPTransport;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * WHEP end to end with a Java browser stand-in: the offer goes over HTTP, then ICE (STUN with
- * USE-CANDIDATE) and DTLS run against the gateway's WebRTC UDP port, SRTP is decrypted, H.264 is
- * depacketized and FFmpeg decodes the simulated camera's pictures.
+ * USE-CANDIDATE) and DTLS run against the gateway's WebRTC UDP port, or its ICE-TCP port as a
+ * browser behind a UDP-blocking network would, SRTP is decrypted, H.264 is depacketized and FFmpeg
+ * decodes the simulated camera's pictures.
  */
 class WhepMediaTest extends GatewayTestBase {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int ACCESS_UNITS = 40;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    @Test
-    void browserStandInDecodesTheCameraOverWhep() throws Exception {
+    @ParameterizedTest(name = "over {0}")
+    @EnumSource(WhepTestLink.Kind.class)
+    void browserStandInDecodesTheCameraOverWhep(WhepTestLink.Kind transport) throws Exception {
         String[] ids = newIds();
         camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), testPattern("whep-media", 320, 240));
         ApiClient.Response played = api().post("/api/channels/" + ids[1] + "/play");
@@ -64,28 +60,26 @@ class WhepMediaTest extends GatewayTestBase {
                 .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String answer = created.body();
-        Matcher candidate = Pattern.compile("a=candidate:\\S+ 1 udp \\d+ 127\\.0\\.0\\.1 (\\d+) typ host")
-                .matcher(answer);
-        assertThat(candidate.find()).as("host candidate on 127.0.0.1 in\n%s", answer).isTrue();
+        String candidateLine = transport == WhepTestLink.Kind.UDP
+                ? "a=candidate:\\S+ 1 udp \\d+ 127\\.0\\.0\\.1 (\\d+) typ host\r\n"
+                : "a=candidate:\\S+ 1 tcp \\d+ 127\\.0\\.0\\.1 (\\d+) typ host tcptype passive\r\n";
+        Matcher candidate = Pattern.compile(candidateLine).matcher(answer);
+        assertThat(candidate.find()).as("%s host candidate on 127.0.0.1 in\n%s", transport, answer).isTrue();
         int port = Integer.parseInt(candidate.group(1));
         long videoSsrc = Long.parseLong(attribute(answer, "ssrc").split(" ")[0]);
 
-        try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0))) {
-            socket.setReceiveBufferSize(4 << 20);
-            socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-            socket.setSoTimeout(10_000);
-            connectivityCheck(socket, attribute(answer, "ice-ufrag"), attribute(answer, "ice-pwd"));
+        try (WhepTestLink link = WhepTestLink.open(transport, port)) {
+            connectivityCheck(link, attribute(answer, "ice-ufrag"), attribute(answer, "ice-pwd"));
 
             WhepTestClient dtls = new WhepTestClient(new BcTlsCrypto(RANDOM), browser,
                     CertificateFingerprint.parse(attribute(answer, "fingerprint")));
-            new DTLSClientProtocol().connect(dtls, new UDPTransport(socket, 1200));
-            socket.setSoTimeout(10_000); // the DTLS transport changed it
+            new DTLSClientProtocol().connect(dtls, link);
             DtlsSrtpKeys keys = DtlsSrtpKeys.fromKeyingMaterial(dtls.keyingMaterial.get());
 
             SrtpUnprotector fromGateway = new SrtpUnprotector(keys.serverWrite());
             RtpH264Receiver receiver = new RtpH264Receiver();
             while (receiver.accessUnits() < ACCESS_UNITS) {
-                byte[] datagram = receive(socket);
+                byte[] datagram = link.receivePacket();
                 int type = datagram[1] & 0xFF;
                 if (type >= 192 && type <= 223) {
                     continue; // RTCP (sender reports)
@@ -109,15 +103,15 @@ class WhepMediaTest extends GatewayTestBase {
         assertThat(api().delete("/api/channels/" + ids[1] + "/play").status()).isEqualTo(204);
     }
 
-    private static void connectivityCheck(DatagramSocket socket, String ufrag, String pwd) throws Exception {
+    private static void connectivityCheck(WhepTestLink link, String ufrag, String pwd) throws Exception {
         byte[] transactionId = new byte[12];
         RANDOM.nextBytes(transactionId);
         String offerUfrag = attribute(WhepTest.chromiumOffer(), "ice-ufrag");
         byte[] request = new StunMessageBuilder(StunMessageType.BINDING_REQUEST, transactionId)
                 .username(ufrag + ":" + offerUfrag).priority(1853824767L).iceControlling(RANDOM.nextLong())
                 .useCandidate().toBytes(pwd.getBytes(StandardCharsets.UTF_8), true);
-        socket.send(new DatagramPacket(request, request.length));
-        StunMessage response = StunMessage.decode(Unpooled.wrappedBuffer(receive(socket)));
+        link.sendPacket(request);
+        StunMessage response = StunMessage.decode(Unpooled.wrappedBuffer(link.receivePacket()));
         assertThat(response.type()).isEqualTo(StunMessageType.BINDING_SUCCESS_RESPONSE);
         assertThat(response.hasValidIntegrity(pwd.getBytes(StandardCharsets.UTF_8))).isTrue();
     }
@@ -137,17 +131,6 @@ class WhepMediaTest extends GatewayTestBase {
             }
             return new int[] {frames, grabber.getImageWidth(), grabber.getImageHeight()};
         }
-    }
-
-    private static byte[] receive(DatagramSocket socket) throws Exception {
-        byte[] buffer = new byte[2048];
-        DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
-        try {
-            socket.receive(packet);
-        } catch (SocketTimeoutException e) {
-            throw new AssertionError("no datagram from the gateway within the timeout", e);
-        }
-        return Arrays.copyOf(buffer, packet.getLength());
     }
 
     private static String attribute(String sdp, String name) {

@@ -1,6 +1,7 @@
 package io.gbgate.gateway.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gbgate.gateway.simulator.PsFeed;
 import io.gbgate.gateway.simulator.PsFile;
 import io.gbgate.gateway.simulator.PsFileFeed;
 import io.gbgate.gateway.simulator.SimulatedCamera;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 
 /**
  * The simulated cameras of a load run: N channels spread over NVR-style devices (one SIP stack per
@@ -55,6 +57,12 @@ final class CameraFleet implements AutoCloseable {
 
     /** Starts the devices of {@code plan}; they register to {@code sipPort} on 127.0.0.1 at once. */
     void start(List<Device> plan, HarnessOptions.GatewayOptions gateway, int sipPort, PsFile recording) {
+        start(plan, gateway, sipPort, recording, UnaryOperator.identity());
+    }
+
+    /** {@link #start(List, HarnessOptions.GatewayOptions, int, PsFile)}, each feed wrapped by {@code wrap}. */
+    void start(List<Device> plan, HarnessOptions.GatewayOptions gateway, int sipPort, PsFile recording,
+               UnaryOperator<PsFeed> wrap) {
         String domain = gateway.sipDomain();
         for (Device device : plan) {
             List<CatalogItem> items = device.channelIds().stream()
@@ -64,7 +72,7 @@ final class CameraFleet implements AutoCloseable {
                     .toList();
             SipDeviceConfig config = SipDeviceConfig.of(device.deviceId(), gateway.sipPassword(), gateway.sipId(),
                     domain, "127.0.0.1", sipPort, SipTransport.UDP, "127.0.0.1", items);
-            devices.add(new SimulatedCamera(config, () -> new PsFileFeed(recording, pacing), rtpLoops).start());
+            devices.add(new SimulatedCamera(config, () -> wrap.apply(new PsFileFeed(recording, pacing)), rtpLoops).start());
             started.add(device);
         }
     }

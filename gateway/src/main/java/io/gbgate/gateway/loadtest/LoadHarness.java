@@ -137,7 +137,7 @@ public final class LoadHarness {
     }
 
     /** The simulated devices' SIP stacks and netty log chatty at DEBUG; the harness wants its figures. */
-    private static void quietLogging() {
+    static void quietLogging() {
         ILoggerFactory factory = LoggerFactory.getILoggerFactory();
         if (factory instanceof LoggerContext logback) {
             logback.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(Level.WARN);

@@ -2,79 +2,86 @@ package io.gbgate.media.webrtc;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.channel.Channel;
-import io.netty.channel.socket.DatagramPacket;
-import java.net.InetSocketAddress;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * One session's view of the shared UDP socket: where its browser is (the nominated pair, else
- * the last validated one; DTLS answers go where DTLS came from) and how datagrams reach it.
+ * How one session reaches its browser: the nominated path (else the last validated one; DTLS
+ * answers go where DTLS came from), each path an address on the shared UDP socket or an ICE-TCP
+ * connection. Media is dropped and counted, never queued further, while the path's channel is above
+ * its high-water mark.
  */
 final class SessionTransport implements PacketTransmitter {
-    private final Channel channel;
+    private final ByteBufAllocator allocator;
     private final WebRtcServer server;
     private final AtomicLong dropped = new AtomicLong();
-    private volatile InetSocketAddress validatedPeer;
-    private volatile InetSocketAddress nominatedPeer;
-    private volatile InetSocketAddress dtlsPeer;
+    private volatile MediaPath validatedPeer;
+    private volatile MediaPath nominatedPeer;
+    private volatile MediaPath dtlsPeer;
 
-    SessionTransport(Channel channel, WebRtcServer server) {
-        this.channel = channel;
+    SessionTransport(ByteBufAllocator allocator, WebRtcServer server) {
+        this.allocator = allocator;
         this.server = server;
     }
 
     ByteBufAllocator allocator() {
-        return channel.alloc();
+        return allocator;
     }
 
-    void peerValidated(InetSocketAddress peer, boolean nominated) {
+    void peerValidated(MediaPath peer, boolean nominated) {
         validatedPeer = peer;
         if (nominated) {
             nominatedPeer = peer;
         }
     }
 
-    void dtlsFrom(InetSocketAddress peer) {
+    void dtlsFrom(MediaPath peer) {
         dtlsPeer = peer;
     }
 
-    /** Where media goes: the nominated pair, else the last validated address, else null. */
-    InetSocketAddress mediaPeer() {
-        InetSocketAddress nominated = nominatedPeer;
+    /** Where media goes: the nominated path, else the last validated one, else null. */
+    MediaPath mediaPeer() {
+        MediaPath nominated = nominatedPeer;
         return nominated != null ? nominated : validatedPeer;
     }
 
-    /** Datagrams dropped because no peer was known or the socket's outbound buffer was full. */
+    /** True when {@code path} is the one media or DTLS currently use. */
+    boolean uses(MediaPath path) {
+        return path.equals(mediaPeer()) || path.equals(dtlsPeer);
+    }
+
+    /** Packets dropped because no path was known or its channel's outbound buffer was full. */
     long droppedDatagrams() {
         return dropped.get();
     }
 
     /** DTLS output: copies the record into a pooled buffer and sends it at once. */
     void sendDtls(byte[] data, int offset, int length) {
-        InetSocketAddress peer = dtlsPeer != null ? dtlsPeer : mediaPeer();
+        MediaPath peer = dtlsPeer != null ? dtlsPeer : mediaPeer();
         if (peer == null) {
             dropped.incrementAndGet();
             return;
         }
-        ByteBuf datagram = channel.alloc().buffer(length).writeBytes(data, offset, length);
-        channel.writeAndFlush(new DatagramPacket(datagram, peer), channel.voidPromise());
+        peer.write(allocator.buffer(length).writeBytes(data, offset, length));
+        peer.flush();
     }
 
     @Override
-    public void write(ByteBuf datagram) {
-        InetSocketAddress peer = mediaPeer();
-        if (peer == null || !channel.isWritable()) {
+    public void write(ByteBuf packet) {
+        MediaPath peer = mediaPeer();
+        if (peer == null || !peer.writable()) {
             dropped.incrementAndGet();
-            datagram.release();
+            packet.release();
             return;
         }
-        channel.write(new DatagramPacket(datagram, peer), channel.voidPromise());
+        peer.write(packet);
     }
 
     @Override
     public void flush() {
-        channel.flush();
+        MediaPath peer = mediaPeer();
+        if (peer != null) {
+            peer.flush();
+        }
     }
 
     void closed(WebRtcSession session) {

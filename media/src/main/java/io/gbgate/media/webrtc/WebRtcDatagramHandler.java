@@ -1,7 +1,6 @@
 package io.gbgate.media.webrtc;
 
 import io.gbgate.media.webrtc.ice.IceCheckOutcome;
-import io.gbgate.media.webrtc.rtcp.RtcpFeedbackReader;
 import io.gbgate.media.webrtc.stun.StunFormatException;
 import io.gbgate.media.webrtc.stun.StunMessage;
 import io.netty.buffer.ByteBuf;
@@ -32,21 +31,17 @@ final class WebRtcDatagramHandler extends SimpleChannelInboundHandler<DatagramPa
         counters.received.incrementAndGet();
         ByteBuf content = packet.content();
         InetSocketAddress sender = packet.sender();
-        if (!content.isReadable()) {
-            counters.unknownProtocol.incrementAndGet();
-            return;
-        }
-        int first = content.getUnsignedByte(content.readerIndex());
-        if (first <= 3) {
+        PacketKind kind = PacketKind.of(content);
+        if (kind == PacketKind.STUN) {
             onStun(ctx, content, sender);
-        } else if (first >= 20 && first <= 63) {
+        } else if (kind == PacketKind.DTLS) {
             WebRtcSession session = server.sessionByAddress(sender);
             if (session == null) {
                 counters.unknownSender.incrementAndGet();
             } else {
-                session.onDtls(content, sender);
+                session.onDtls(content, new MediaPath.Udp(ctx.channel(), sender));
             }
-        } else if (first >= 128 && first <= 191 && RtcpFeedbackReader.isRtcp(content)) {
+        } else if (kind == PacketKind.RTCP) {
             WebRtcSession session = server.sessionByAddress(sender);
             if (session == null) {
                 counters.unknownSender.incrementAndGet();
@@ -74,7 +69,7 @@ final class WebRtcDatagramHandler extends SimpleChannelInboundHandler<DatagramPa
             counters.unknownUfrag.incrementAndGet();
             return;
         }
-        IceCheckOutcome outcome = session.onStun(message, sender, ctx.alloc());
+        IceCheckOutcome outcome = session.onStun(message, new MediaPath.Udp(ctx.channel(), sender), ctx.alloc());
         if (outcome.accepted() && session.state() != WebRtcSessionState.CLOSED) {
             server.bindAddress(sender, session);
         } else {

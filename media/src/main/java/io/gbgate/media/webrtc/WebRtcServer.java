@@ -12,12 +12,17 @@ import io.gbgate.media.webrtc.sdp.SdpException;
 import io.gbgate.media.webrtc.sdp.SdpOffer;
 import io.gbgate.media.webrtc.sdp.WebRtcAnswer;
 import io.netty.bootstrap.Bootstrap;
+import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioDatagramChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
 import java.security.SecureRandom;
@@ -35,7 +40,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * The WebRTC media server: one UDP port shared by every session (ICE-lite host candidates on the
  * announced addresses), demultiplexed by ICE username fragment for STUN and by the validated
- * remote address for DTLS and SRTCP. The DTLS certificate is made at start; handshakes run on a
+ * remote address for DTLS and SRTCP; optionally one ICE-TCP port as the fallback, each connection
+ * bound to the session its first check names (see {@link IceTcpConnectionHandler}). The DTLS certificate is made at start; handshakes run on a
  * small bounded executor, never on the event loop.
  */
 public final class WebRtcServer implements AutoCloseable {
@@ -48,11 +54,13 @@ public final class WebRtcServer implements AutoCloseable {
     private final EventLoopGroup group;
     private final ThreadPoolExecutor dtlsExecutor;
     private final Channel channel;
+    private final Channel tcpChannel;
     private final List<HostCandidate> candidates;
     private final Map<String, WebRtcSession> sessionsByUfrag = new ConcurrentHashMap<>();
     private final Map<String, WebRtcSession> sessionsById = new ConcurrentHashMap<>();
     private final Map<InetSocketAddress, WebRtcSession> sessionsByAddress = new ConcurrentHashMap<>();
     private final DatagramCounters counters = new DatagramCounters();
+    private final IceTcpCounters tcpCounters = new IceTcpCounters();
 
     private WebRtcServer(WebRtcServerConfig config) throws InterruptedException {
         this.config = config;
@@ -61,8 +69,9 @@ public final class WebRtcServer implements AutoCloseable {
         this.dtlsExecutor = new ThreadPoolExecutor(config.dtlsThreads(), config.dtlsThreads(), 30, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(DTLS_QUEUE), new DefaultThreadFactory("webrtc-dtls", true));
         dtlsExecutor.allowCoreThreadTimeOut(true);
+        Channel udp = null;
         try {
-            this.channel = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+            udp = new Bootstrap().group(group).channel(NioDatagramChannel.class)
                     // every viewer's keyframe burst goes through this one channel: queue generously,
                     // and only past the high mark do sessions drop (and count) packets
                     .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(8 << 20, 16 << 20))
@@ -70,12 +79,17 @@ public final class WebRtcServer implements AutoCloseable {
                     .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                     .handler(new WebRtcDatagramHandler(this))
                     .bind(config.bindHost(), config.port()).sync().channel();
+            this.tcpChannel = config.iceTcp().enabled() ? bindTcp(config) : null;
         } catch (InterruptedException | RuntimeException e) {
+            if (udp != null) {
+                udp.close();
+            }
             group.shutdownGracefully(0, 1, TimeUnit.SECONDS);
             dtlsExecutor.shutdownNow();
             throw e;
         }
-        this.candidates = candidates(config, port());
+        this.channel = udp;
+        this.candidates = candidates(config, port(), tcpChannel == null ? 0 : tcpPort());
         group.scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -87,6 +101,11 @@ public final class WebRtcServer implements AutoCloseable {
     /** The bound UDP port. */
     public int port() {
         return ((InetSocketAddress) channel.localAddress()).getPort();
+    }
+
+    /** The bound ICE-TCP port, or 0 when ICE-TCP is off. */
+    public int tcpPort() {
+        return tcpChannel == null ? 0 : ((InetSocketAddress) tcpChannel.localAddress()).getPort();
     }
 
     /** The fingerprint every answer carries. */
@@ -121,7 +140,7 @@ public final class WebRtcServer implements AutoCloseable {
                 random.nextInt() & 0xFFFFFFFFL, config.cname()));
         String id = Long.toUnsignedString(random.nextLong(), 36);
         WebRtcSession session = new WebRtcSession(id, answer, hub, info, new IceLiteResponder(local, offer.iceUfrag()),
-                new SessionTransport(channel, this), this);
+                new SessionTransport(channel.alloc(), this), this);
         sessionsByUfrag.put(local.ufrag(), session);
         sessionsById.put(id, session);
         return session;
@@ -138,6 +157,11 @@ public final class WebRtcServer implements AutoCloseable {
     /** Counts of datagrams the server could not use, by cause. */
     public DatagramCounters counters() {
         return counters;
+    }
+
+    /** ICE-TCP connections by outcome. */
+    public IceTcpCounters tcpCounters() {
+        return tcpCounters;
     }
 
     WebRtcServerConfig config() {
@@ -176,7 +200,24 @@ public final class WebRtcServer implements AutoCloseable {
         }
     }
 
-    private static List<HostCandidate> candidates(WebRtcServerConfig config, int port) {
+    private Channel bindTcp(WebRtcServerConfig config) throws InterruptedException {
+        IceTcpConfig tcp = config.iceTcp();
+        WriteBufferWaterMark waterMark = new WriteBufferWaterMark(tcp.writeBufferBytes() / 2, tcp.writeBufferBytes());
+        return new ServerBootstrap().group(group, group).channel(NioServerSocketChannel.class)
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
+                .childHandler(new ChannelInitializer<SocketChannel>() {
+                    @Override
+                    protected void initChannel(SocketChannel ch) {
+                        ch.pipeline().addLast(new IceTcpFrameDecoder(tcp.maxFrameBytes()),
+                                new LengthFieldPrepender(IceTcpFrameDecoder.LENGTH_PREFIX_BYTES),
+                                new IceTcpConnectionHandler(WebRtcServer.this, tcpCounters, tcp.bindTimeout()));
+                    }
+                })
+                .bind(config.bindHost(), tcp.port()).sync().channel();
+    }
+
+    private static List<HostCandidate> candidates(WebRtcServerConfig config, int port, int tcpPort) {
         List<String> addresses = new ArrayList<>(config.announcedAddresses());
         if (addresses.isEmpty()) {
             boolean wildcard = config.bindHost().equals("0.0.0.0") || config.bindHost().equals("::");
@@ -185,6 +226,11 @@ public final class WebRtcServer implements AutoCloseable {
         List<HostCandidate> out = new ArrayList<>();
         for (int i = 0; i < addresses.size(); i++) {
             out.add(HostCandidate.udp(addresses.get(i), port, i));
+        }
+        if (tcpPort > 0) {
+            for (int i = 0; i < addresses.size(); i++) {
+                out.add(HostCandidate.tcpPassive(addresses.get(i), tcpPort, i));
+            }
         }
         return List.copyOf(out);
     }
@@ -196,6 +242,9 @@ public final class WebRtcServer implements AutoCloseable {
             session.close("WebRTC server stopping");
         }
         channel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        if (tcpChannel != null) {
+            tcpChannel.close().awaitUninterruptibly(5, TimeUnit.SECONDS);
+        }
         group.shutdownGracefully(0, 2, TimeUnit.SECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
         dtlsExecutor.shutdownNow();
     }

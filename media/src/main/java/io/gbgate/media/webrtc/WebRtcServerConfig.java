@@ -17,13 +17,18 @@ import java.util.List;
  * @param consentTimeout      how long a connected session lives without a connectivity check
  * @param nackHistoryPackets  video packets kept per session for NACK (a power of two)
  * @param cname               RTCP CNAME of the server's streams
+ * @param iceTcp              the ICE-TCP fallback port (bound on {@code bindHost}, announced on the same
+ *                            addresses with lower priority than UDP)
  */
 public record WebRtcServerConfig(String bindHost, int port, List<String> announcedAddresses, int mtu, int dtlsThreads,
                                  Duration connectTimeout, Duration consentTimeout, int nackHistoryPackets,
-                                 String cname) {
+                                 String cname, IceTcpConfig iceTcp) {
 
     public WebRtcServerConfig {
         announcedAddresses = List.copyOf(announcedAddresses);
+        if (iceTcp == null) {
+            throw new IllegalArgumentException("ICE-TCP settings missing (use IceTcpConfig.disabled())");
+        }
         if (port < 0 || port > 65535) {
             throw new IllegalArgumentException("port out of range: " + port);
         }
@@ -36,6 +41,19 @@ public record WebRtcServerConfig(String bindHost, int port, List<String> announc
         if (Integer.bitCount(nackHistoryPackets) != 1) {
             throw new IllegalArgumentException("NACK history must be a power of two: " + nackHistoryPackets);
         }
+    }
+
+    /** UDP only: no ICE-TCP port. */
+    public WebRtcServerConfig(String bindHost, int port, List<String> announcedAddresses, int mtu, int dtlsThreads,
+                              Duration connectTimeout, Duration consentTimeout, int nackHistoryPackets, String cname) {
+        this(bindHost, port, announcedAddresses, mtu, dtlsThreads, connectTimeout, consentTimeout, nackHistoryPackets,
+                cname, IceTcpConfig.disabled());
+    }
+
+    /** These settings with {@code iceTcp} instead. */
+    public WebRtcServerConfig withIceTcp(IceTcpConfig iceTcp) {
+        return new WebRtcServerConfig(bindHost, port, announcedAddresses, mtu, dtlsThreads, connectTimeout,
+                consentTimeout, nackHistoryPackets, cname, iceTcp);
     }
 
     /** Defaults: all interfaces, MTU 1200 for the RTP packets plus IP/UDP, 2 DTLS threads, 512 packets of history. */

@@ -16,7 +16,6 @@ import io.gbgate.media.webrtc.srtp.SrtpUnprotector;
 import io.gbgate.media.webrtc.stun.StunMessage;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -110,7 +109,7 @@ public final class WebRtcSession implements StreamSink, AutoCloseable {
         return keyframeRequests.get();
     }
 
-    /** Outgoing datagrams dropped: no peer known yet, or the shared socket's queue was full. */
+    /** Outgoing packets dropped: no peer known yet, or the UDP socket's or TCP connection's queue was full. */
     public long droppedDatagrams() {
         return transport.droppedDatagrams();
     }
@@ -122,8 +121,8 @@ public final class WebRtcSession implements StreamSink, AutoCloseable {
 
     // ---- network thread --------------------------------------------------------------------
 
-    IceCheckOutcome onStun(StunMessage message, InetSocketAddress from, ByteBufAllocator allocator) {
-        IceCheckOutcome outcome = ice.handle(message, from, allocator);
+    IceCheckOutcome onStun(StunMessage message, MediaPath from, ByteBufAllocator allocator) {
+        IceCheckOutcome outcome = ice.handle(message, from.remote(), allocator);
         if (outcome.accepted()) {
             lastConsentNanos = System.nanoTime();
             transport.peerValidated(from, outcome.nominated());
@@ -132,7 +131,7 @@ public final class WebRtcSession implements StreamSink, AutoCloseable {
         return outcome;
     }
 
-    void onDtls(ByteBuf datagram, InetSocketAddress from) {
+    void onDtls(ByteBuf datagram, MediaPath from) {
         transport.dtlsFrom(from);
         dtls.onDatagram(datagram);
     }
@@ -193,7 +192,7 @@ public final class WebRtcSession implements StreamSink, AutoCloseable {
                 config.rtpMtu(), config.nackHistoryPackets(), config.cname(), transport.allocator());
         if (state.compareAndSet(WebRtcSessionState.CONNECTING, WebRtcSessionState.CONNECTED)
                 || state.compareAndSet(WebRtcSessionState.WAITING_FOR_ICE, WebRtcSessionState.CONNECTED)) {
-            log.info("WebRTC session {} connected to {} for stream {}", id, transport.mediaPeer(), hub.streamId());
+            log.info("WebRTC session {} connected to {} for stream {}", id, describe(transport.mediaPeer()), hub.streamId());
             hub.addSink(this);
         } else {
             sender.close(); // closed while the handshake finished
@@ -232,6 +231,17 @@ public final class WebRtcSession implements StreamSink, AutoCloseable {
     @Override
     public void close() {
         close("closed by the server");
+    }
+
+    /** Called on the network thread when an ICE-TCP connection bound to this session ends. */
+    void tcpPathClosed(MediaPath path) {
+        if (transport.uses(path) && state.get() != WebRtcSessionState.CLOSED) {
+            close("ICE-TCP connection from " + path.remote() + " closed");
+        }
+    }
+
+    private static String describe(MediaPath path) {
+        return path == null ? "nobody" : (path instanceof MediaPath.Tcp ? "tcp " : "udp ") + path.remote();
     }
 
     @Override

@@ -217,7 +217,7 @@ class WebRtcServerTest {
         return DtlsSrtpKeys.fromKeyingMaterial(dtls.keyingMaterial.get());
     }
 
-    private static SdpOffer offerFrom(DtlsIdentity browserIdentity) throws Exception {
+    static SdpOffer offerFrom(DtlsIdentity browserIdentity) throws Exception {
         return SdpOffer.parse(chromiumOffer().replace(
                 "sha-256 3C:4A:AA:2E:6F:63:1D:9B:3F:8C:21:70:D6:30:87:55:45:3E:46:33:8A:16:31:9B:0D:0E:EF:36:59:54:A7:C4",
                 browserIdentity.fingerprint().toSdpValue()));
@@ -232,7 +232,7 @@ class WebRtcServerTest {
         assertThat(response.xorMappedAddress()).isEqualTo(socket.getLocalSocketAddress());
     }
 
-    private static byte[] request(String username, String pwd) {
+    static byte[] request(String username, String pwd) {
         byte[] transactionId = new byte[12];
         RANDOM.nextBytes(transactionId);
         return new StunMessageBuilder(StunMessageType.BINDING_REQUEST, transactionId)
@@ -246,7 +246,7 @@ class WebRtcServerTest {
         send(socket, ByteBufUtil.getBytes(rtcp));
     }
 
-    private static void publish(StreamHub hub, AnnexBAccessUnits camera, int index) {
+    static void publish(StreamHub hub, AnnexBAccessUnits camera, int index) {
         AccessUnit unit = camera.accessUnit(index, index * AnnexBAccessUnits.FRAME_TICKS, PooledByteBufAllocator.DEFAULT);
         try {
             hub.publish(unit);
@@ -255,7 +255,7 @@ class WebRtcServerTest {
         }
     }
 
-    private static byte[] unitBytes(AnnexBAccessUnits camera, int index) {
+    static byte[] unitBytes(AnnexBAccessUnits camera, int index) {
         AccessUnit unit = camera.accessUnit(index, 0, Unpooled.buffer().alloc());
         try {
             return ByteBufUtil.getBytes(unit.data());
@@ -284,7 +284,7 @@ class WebRtcServerTest {
         return Arrays.copyOf(buffer, packet.getLength());
     }
 
-    private static void awaitState(WebRtcSession session, WebRtcSessionState expected) throws InterruptedException {
+    static void awaitState(WebRtcSession session, WebRtcSessionState expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (session.state() != expected && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -292,7 +292,7 @@ class WebRtcServerTest {
         assertThat(session.state()).isEqualTo(expected);
     }
 
-    private static void awaitCount(java.util.function.LongSupplier counter, long expected) throws InterruptedException {
+    static void awaitCount(java.util.function.LongSupplier counter, long expected) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (counter.getAsLong() < expected && System.nanoTime() < deadline) {
             Thread.sleep(10);
@@ -300,13 +300,13 @@ class WebRtcServerTest {
         assertThat(counter.getAsLong()).isEqualTo(expected);
     }
 
-    private static String attribute(String sdp, String name) {
+    static String attribute(String sdp, String name) {
         Matcher matcher = Pattern.compile("a=" + name + ":([^\r\n]+)").matcher(sdp);
         assertThat(matcher.find()).as("a=%s in the answer", name).isTrue();
         return matcher.group(1);
     }
 
-    private static String chromiumOffer() throws IOException {
+    static String chromiumOffer() throws IOException {
         try (InputStream in = WebRtcServerTest.class.getResourceAsStream("sdp/chromium-whep-offer.sdp")) {
             return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
         }

@@ -15,6 +15,11 @@ import java.util.Locale;
 public record HostCandidate(String transport, String address, int port, long priority, String foundation) {
     /** Host type preference 126, local preference 65535, component 1. */
     public static final long UDP_HOST_PRIORITY = (126L << 24) | (65535L << 8) | 255;
+    /**
+     * Passive TCP host candidates rank below every UDP host candidate (RFC 6544 section 4.2): type
+     * preference 90, local preference {@code 2^13 * 4} (direction passive) plus 8191.
+     */
+    public static final long TCP_PASSIVE_HOST_PRIORITY = (90L << 24) | (((4L << 13) | 8191L) << 8) | 255;
 
     public HostCandidate {
         transport = transport.toLowerCase(Locale.ROOT);
@@ -32,6 +37,11 @@ public record HostCandidate(String transport, String address, int port, long pri
     /** A UDP host candidate with the usual host priority lowered by {@code index} for the n-th address. */
     public static HostCandidate udp(String address, int port, int index) {
         return new HostCandidate("udp", address, port, UDP_HOST_PRIORITY - index, Integer.toString(index + 1));
+    }
+
+    /** A passive ICE-TCP host candidate, lowered by {@code index} for the n-th address. */
+    public static HostCandidate tcpPassive(String address, int port, int index) {
+        return new HostCandidate("tcp", address, port, TCP_PASSIVE_HOST_PRIORITY - index, "tcp" + (index + 1));
     }
 
     /** The value of the {@code a=candidate} attribute. */
