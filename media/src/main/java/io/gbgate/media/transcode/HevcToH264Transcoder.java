@@ -77,12 +77,17 @@ public final class HevcToH264Transcoder implements StreamSink {
     public HevcToH264Transcoder(StreamHub source, Executor executor, TranscodeSettings settings,
                                 ByteBufAllocator allocator) {
         this.source = source;
-        this.output = new StreamHub(source.streamId() + "/h264");
+        this.output = new StreamHub(outputStreamId(source.streamId()));
         this.executor = executor;
         this.settings = settings;
         this.allocator = allocator;
         this.ring = new AccessUnit[settings.queueCapacity()];
         this.arrivals = new long[settings.queueCapacity()];
+    }
+
+    /** The stream ID of the output hub of a transcoder of {@code sourceStreamId}. */
+    public static String outputStreamId(String sourceStreamId) {
+        return sourceStreamId + "/h264";
     }
 
     /** Joins the source hub (whose GOP cache gives the first keyframe at once). */
