@@ -4,6 +4,7 @@ import io.gbgate.gateway.stream.LiveStream;
 import io.gbgate.gateway.stream.PlayDiagnosis;
 import io.gbgate.gateway.stream.PlayStage;
 import io.gbgate.gateway.stream.StreamStatus;
+import io.gbgate.gateway.transcode.TranscodeView;
 import io.gbgate.media.codec.VideoParameters;
 import io.gbgate.media.rtp.RtpStreamStats;
 import java.time.Instant;
@@ -13,7 +14,7 @@ import java.util.Map;
 /**
  * A stream as the API shows it: state, the stage reached with timings (and attempts given up),
  * where its RTP comes from, what it carries (codec, resolution, fps, bitrate), reception quality
- * (loss, jitter), viewers and uptime.
+ * (loss, jitter), viewers and uptime; {@code transcode} is its H.264 transcoder while one runs.
  */
 public record StreamView(String streamId, String channelId, String deviceId, String state, String stage,
                          Map<String, Long> timingsMillis, List<PlayDiagnosis.AttemptSummary> previousAttempts,
@@ -21,9 +22,13 @@ public record StreamView(String streamId, String channelId, String deviceId, Str
                          String deviceSsrc, String firstRtpFrom, Long firstRtpSsrc, String codec, Integer width,
                          Integer height, double fps, long bitrate, long rtpPackets, long rtpLost, double jitterMillis,
                          long ssrcChanges, int viewers, String keyframeRequest, long accessUnits, long bytes,
-                         Instant createdAt, long uptimeSeconds) {
+                         Instant createdAt, long uptimeSeconds, TranscodeView transcode) {
 
     public static StreamView of(LiveStream s, Instant now) {
+        return of(s, now, null);
+    }
+
+    public static StreamView of(LiveStream s, Instant now, TranscodeView transcode) {
         PlayDiagnosis d = s.diagnosis();
         PlayStage stage = d.lastStage();
         StreamStatus status = s.status();
@@ -38,6 +43,6 @@ public record StreamView(String streamId, String channelId, String deviceId, Str
                 rtp == null ? 0 : rtp.packets(), rtp == null ? 0 : rtp.lost(), rtp == null ? 0 : rtp.jitterMillis(),
                 status.ssrcChanges(), status.viewers(), s.keyframeRequest(), s.hub().unitsPublished(),
                 s.hub().bytesPublished(), s.createdAt(),
-                Math.max(0, now.getEpochSecond() - s.createdAt().getEpochSecond()));
+                Math.max(0, now.getEpochSecond() - s.createdAt().getEpochSecond()), transcode);
     }
 }

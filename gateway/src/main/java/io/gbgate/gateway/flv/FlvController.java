@@ -3,6 +3,7 @@ package io.gbgate.gateway.flv;
 import io.gbgate.gateway.security.MediaTokenSigner;
 import io.gbgate.gateway.stream.LiveStream;
 import io.gbgate.gateway.stream.StreamService;
+import io.gbgate.gateway.transcode.ClientCodec;
 import jakarta.servlet.AsyncContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -25,7 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Live FLV for web players (flv.js, mpegts.js): HTTP-FLV at {@code GET /flv/{streamId}.flv?token=}
  * (one endless response) and WebSocket-FLV at {@code /wsflv/{streamId}?token=} (one binary message per
  * chunk). Both check the signed media token (401) and the stream (404) before the body or the
- * WebSocket upgrade starts.
+ * WebSocket upgrade starts. {@code &codec=h264} gets an H.265 stream transcoded to H.264 (see
+ * {@link ClientCodec}); without it the stream goes out as it is.
  */
 @RestController
 public class FlvController {
@@ -53,9 +55,11 @@ public class FlvController {
 
     @GetMapping("/flv/{streamId}.flv")
     public void httpFlv(@PathVariable String streamId, @RequestParam(required = false) String token,
+                        @RequestParam(required = false) String codec,
                         HttpServletRequest request, HttpServletResponse response) throws IOException {
         LiveStream stream = authorizedStream(streamId, token, response);
-        if (stream == null) {
+        ClientCodec wanted = stream == null ? null : codec(codec, response);
+        if (wanted == null) {
             return;
         }
         response.setContentType(FLV_CONTENT_TYPE);
@@ -64,15 +68,17 @@ public class FlvController {
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
         FlvHttpResponse viewer = new FlvHttpResponse(async, response.getOutputStream());
-        viewer.start(outputs.subscribe(stream, viewer));
+        viewer.start(outputs.subscribe(stream, wanted, viewer));
     }
 
     @GetMapping("/wsflv/{streamId}")
     public void webSocketFlv(@PathVariable String streamId, @RequestParam(required = false) String token,
+                             @RequestParam(required = false) String codec,
                              HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
         LiveStream stream = authorizedStream(streamId, token, response);
-        if (stream == null) {
+        ClientCodec wanted = stream == null ? null : codec(codec, response);
+        if (wanted == null) {
             return;
         }
         ServerContainer container = (ServerContainer) request.getServletContext()
@@ -81,7 +87,7 @@ public class FlvController {
             response.sendError(HttpServletResponse.SC_NOT_IMPLEMENTED, "WebSocket is not available");
             return;
         }
-        FlvWebSocket endpoint = new FlvWebSocket(outputs, stream);
+        FlvWebSocket endpoint = new FlvWebSocket(outputs, stream, wanted);
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(FlvWebSocket.class, "/wsflv/{streamId}")
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
@@ -111,6 +117,16 @@ public class FlvController {
         }
         streams.viewerSeen(streamId, verdict.viewerId());
         return stream;
+    }
+
+    /** The codec asked for, or null after a 400 was sent. */
+    private static ClientCodec codec(String value, HttpServletResponse response) throws IOException {
+        try {
+            return ClientCodec.parse(value);
+        } catch (IllegalArgumentException e) {
+            plain(response, HttpServletResponse.SC_BAD_REQUEST, e.getMessage());
+            return null;
+        }
     }
 
     private static void plain(HttpServletResponse response, int status, String message) throws IOException {

@@ -2,9 +2,12 @@ package io.gbgate.gateway.flv;
 
 import io.gbgate.gateway.stream.LiveStream;
 import io.gbgate.gateway.stream.StreamService;
+import io.gbgate.gateway.transcode.ClientCodec;
+import io.gbgate.gateway.transcode.TranscodeService;
 import io.gbgate.media.flv.FlvSink;
 import io.gbgate.media.flv.FlvSubscriber;
 import io.gbgate.media.flv.FlvSubscription;
+import io.gbgate.media.hub.StreamHub;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +19,8 @@ import org.springframework.stereotype.Component;
  * The FLV outputs of the live streams: one {@link FlvSink} per stream, added to its hub when the
  * first HTTP-FLV or WebSocket-FLV viewer subscribes and removed when the last one leaves. Each
  * subscriber holds the stream while it is subscribed, so the stream does not go idle under it.
+ * Viewers that want H.264 from an H.265 stream share a second sink on the stream's transcode, each
+ * holding a {@link TranscodeService.Lease}.
  *
  * <p>Subscribers leave on another thread than the sink's callbacks: the sink calls
  * {@link FlvSubscriber#onClosed} with its lock held, and this class's lock is taken around
@@ -24,23 +29,36 @@ import org.springframework.stereotype.Component;
 @Component
 public class FlvOutputs {
     private final StreamService streams;
+    private final TranscodeService transcodes;
     private final Executor leaving = ForkJoinPool.commonPool();
     private final Map<String, SharedSink> sinks = new HashMap<>();
 
-    public FlvOutputs(StreamService streams) {
+    public FlvOutputs(StreamService streams, TranscodeService transcodes) {
         this.streams = streams;
+        this.transcodes = transcodes;
     }
 
-    /** Subscribes {@code subscriber} to {@code stream}'s FLV bytes, adding the stream's sink if it has none yet. */
+    /** Subscribes {@code subscriber} to {@code stream}'s FLV bytes as they are. */
     public FlvSubscription subscribe(LiveStream stream, FlvSubscriber subscriber) {
+        return subscribe(stream, ClientCodec.AS_IS, subscriber);
+    }
+
+    /**
+     * Subscribes {@code subscriber} to {@code stream}'s FLV bytes (its H.264 transcode when it wants H.264
+     * and the stream is H.265), adding the sink if there is none yet.
+     */
+    public FlvSubscription subscribe(LiveStream stream, ClientCodec codec, FlvSubscriber subscriber) {
         String holder = "flv:" + UUID.randomUUID();
         streams.pin(stream, holder);
+        TranscodeService.Lease transcode = transcodes.needed(stream, codec) ? transcodes.acquire(stream, holder) : null;
+        StreamHub hub = transcode == null ? stream.hub() : transcode.hub();
+        String key = transcode == null ? stream.streamId() : stream.streamId() + "/h264";
         synchronized (this) {
-            SharedSink shared = sinks.get(stream.streamId());
-            if (shared == null) {
-                shared = new SharedSink(stream, new FlvSink());
-                sinks.put(stream.streamId(), shared);
-                stream.hub().addSink(shared.sink);
+            SharedSink shared = sinks.get(key);
+            if (shared == null || shared.hub != hub) { // a new transcoder after the last one stopped
+                shared = new SharedSink(stream, key, hub, new FlvSink());
+                sinks.put(key, shared);
+                hub.addSink(shared.sink);
             }
             shared.subscribers++;
             SharedSink joined = shared;
@@ -55,7 +73,7 @@ public class FlvOutputs {
                     try {
                         subscriber.onClosed(subscription, reason);
                     } finally {
-                        leaving.execute(() -> left(joined, holder));
+                        leaving.execute(() -> left(joined, holder, transcode));
                     }
                 }
             });
@@ -67,25 +85,35 @@ public class FlvOutputs {
         return sinks.size();
     }
 
-    private void left(SharedSink shared, String holder) {
+    private void left(SharedSink shared, String holder, TranscodeService.Lease transcode) {
         streams.unpin(shared.stream, holder);
+        boolean last;
         synchronized (this) {
-            if (--shared.subscribers > 0) {
-                return;
+            last = --shared.subscribers == 0;
+            if (last) {
+                sinks.remove(shared.key, shared);
+                shared.hub.removeSink(shared.sink);
             }
-            sinks.remove(shared.stream.streamId(), shared);
-            shared.stream.hub().removeSink(shared.sink);
         }
-        shared.sink.close();
+        if (last) {
+            shared.sink.close();
+        }
+        if (transcode != null) {
+            transcode.release();
+        }
     }
 
     private static final class SharedSink {
         final LiveStream stream;
+        final String key;
+        final StreamHub hub;
         final FlvSink sink;
         int subscribers;
 
-        SharedSink(LiveStream stream, FlvSink sink) {
+        SharedSink(LiveStream stream, String key, StreamHub hub, FlvSink sink) {
             this.stream = stream;
+            this.key = key;
+            this.hub = hub;
             this.sink = sink;
         }
     }

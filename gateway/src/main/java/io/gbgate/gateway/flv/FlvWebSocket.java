@@ -1,6 +1,7 @@
 package io.gbgate.gateway.flv;
 
 import io.gbgate.gateway.stream.LiveStream;
+import io.gbgate.gateway.transcode.ClientCodec;
 import io.gbgate.media.flv.FlvSubscriber;
 import io.gbgate.media.flv.FlvSubscription;
 import io.netty.buffer.ByteBuf;
@@ -20,19 +21,21 @@ import java.util.concurrent.atomic.AtomicBoolean;
 final class FlvWebSocket extends Endpoint implements FlvSubscriber {
     private final FlvOutputs outputs;
     private final LiveStream stream;
+    private final ClientCodec codec;
     private final AtomicBoolean sending = new AtomicBoolean();
     private volatile Session session;
     private volatile FlvSubscription subscription;
 
-    FlvWebSocket(FlvOutputs outputs, LiveStream stream) {
+    FlvWebSocket(FlvOutputs outputs, LiveStream stream, ClientCodec codec) {
         this.outputs = outputs;
         this.stream = stream;
+        this.codec = codec;
     }
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
-        this.subscription = outputs.subscribe(stream, this);
+        this.subscription = outputs.subscribe(stream, codec, this);
         pump();
     }
 

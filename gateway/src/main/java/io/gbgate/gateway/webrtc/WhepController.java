@@ -4,6 +4,8 @@ import io.gbgate.gateway.security.ApiToken;
 import io.gbgate.gateway.security.MediaTokenSigner;
 import io.gbgate.gateway.stream.LiveStream;
 import io.gbgate.gateway.stream.StreamService;
+import io.gbgate.gateway.transcode.TranscodeService;
+import io.gbgate.media.transcode.HevcToH264Transcoder;
 import io.gbgate.media.webrtc.WebRtcServer;
 import io.gbgate.media.webrtc.WebRtcSession;
 import io.gbgate.media.webrtc.WebRtcStreamInfo;
@@ -12,6 +14,7 @@ import io.gbgate.media.webrtc.sdp.SdpOffer;
 import io.gbgate.sip.platform.SipPlatform;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -31,7 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
  * 201 with the SDP answer and the session's URL in {@code Location}; {@code DELETE} on that URL ends
  * the session. Either the stream's signed media token ({@code ?token=}) or the API bearer token
  * authorizes. While a session runs it holds the stream, so the viewer lease of the play does not
- * have to be refreshed.
+ * have to be refreshed. An H.265 stream is sent as its H.264 transcode unless the browser can take
+ * H.265 ({@link WhepCodecs}).
  */
 @RestController
 public class WhepController {
@@ -45,10 +49,12 @@ public class WhepController {
     private final SipPlatform sip;
     private final MediaTokenSigner signer;
     private final ApiToken apiToken;
+    private final TranscodeService transcodes;
 
     public WhepController(StreamService streams, WebRtcServer server, SipPlatform sip, MediaTokenSigner signer,
-                          ApiToken apiToken) {
+                          ApiToken apiToken, TranscodeService transcodes) {
         this.streams = streams;
+        this.transcodes = transcodes;
         this.server = server;
         this.sip = sip;
         this.signer = signer;
@@ -79,13 +85,25 @@ public class WhepController {
         }
         SdpOffer offer;
         WebRtcSession session;
+        TranscodeService.Lease transcode = null;
         try {
             offer = SdpOffer.parse(body == null ? "" : body);
-            session = server.createSession(offer, stream.hub(), streamInfo(stream));
+            if (transcodes.needed(stream, WhepCodecs.wanted(offer))) {
+                transcode = transcodes.acquire(stream, "whep:" + UUID.randomUUID());
+            }
+            session = transcode == null ? server.createSession(offer, stream.hub(), streamInfo(stream))
+                    : server.createSession(offer, transcode.hub(), transcodedInfo(transcode));
         } catch (SdpException e) {
+            if (transcode != null) {
+                transcode.release();
+            }
             return text(HttpStatus.BAD_REQUEST, "unusable SDP offer: " + e.getMessage());
         }
         holdWhileOpen(stream, session);
+        if (transcode != null) {
+            TranscodeService.Lease lease = transcode;
+            session.closed().whenComplete((reason, error) -> lease.release());
+        }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.LOCATION, sessionPath(streamId, session.id()))
                 .contentType(SDP)
@@ -100,7 +118,8 @@ public class WhepController {
         if (rejection != null) {
             return text(HttpStatus.UNAUTHORIZED, rejection);
         }
-        WebRtcSession session = server.session(sessionId).filter(s -> s.streamId().equals(streamId)).orElse(null);
+        WebRtcSession session = server.session(sessionId).filter(s -> s.streamId().equals(streamId)
+                || s.streamId().equals(HevcToH264Transcoder.outputStreamId(streamId))).orElse(null);
         if (session == null) {
             return text(HttpStatus.NOT_FOUND, "no WHEP session " + sessionId + " on stream " + streamId);
         }
@@ -122,6 +141,11 @@ public class WhepController {
                                 error.toString());
                     }
                 }));
+    }
+
+    /** A lost picture is repaired by the transcoder's next IDR, without asking the camera. */
+    private static WebRtcStreamInfo transcodedInfo(TranscodeService.Lease transcode) {
+        return new WebRtcStreamInfo(null, true, reason -> transcode.requestKeyframe());
     }
 
     /** The session keeps the stream up until it closes (DELETE, consent lost, stream ended). */

@@ -28,9 +28,10 @@ import org.slf4j.LoggerFactory;
 /**
  * An opened libavcodec H.264 encoder for low-latency live output: no B-frames, in-band parameter
  * sets, one packet per frame. The LGPL bytedeco build ships {@code libopenh264}, which is tried
- * first; {@code libx264} and whatever FFmpeg registers for H.264 are fallbacks.
+ * first; {@code libx264} and whatever FFmpeg registers for H.264 are fallbacks. Used by the test
+ * pattern and by the H.265 to H.264 transcoder.
  */
-final class H264EncoderContext implements AutoCloseable {
+public final class H264EncoderContext implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(H264EncoderContext.class);
     private static final List<String> PREFERRED = List.of("libopenh264", "libx264");
     private static final Map<String, Map<String, String>> OPTIONS = Map.of(
@@ -51,7 +52,17 @@ final class H264EncoderContext implements AutoCloseable {
      *
      * @throws IllegalStateException naming every encoder tried and why it failed
      */
-    static H264EncoderContext open(TestPatternConfig config) {
+    public static H264EncoderContext open(TestPatternConfig config) {
+        return open(config.width(), config.height(), config.fps(), config.gopFrames(), config.bitrate());
+    }
+
+    /**
+     * Opens the first H.264 encoder that accepts a {@code width x height} picture at {@code fps}, a
+     * keyframe every {@code gopFrames} frames (forced ones come on top) and {@code bitrate} bit/s.
+     *
+     * @throws IllegalStateException naming every encoder tried and why it failed
+     */
+    public static H264EncoderContext open(int width, int height, int fps, int gopFrames, int bitrate) {
         List<String> failures = new ArrayList<>();
         for (AVCodec codec : candidates()) {
             String codecName = codec.name().getString();
@@ -60,14 +71,13 @@ final class H264EncoderContext implements AutoCloseable {
                 failures.add(codecName + ": avcodec_alloc_context3 failed");
                 continue;
             }
-            configure(context, config);
+            configure(context, width, height, fps, gopFrames, bitrate);
             AVDictionary options = new AVDictionary(null);
             OPTIONS.getOrDefault(codecName, Map.of()).forEach((k, v) -> av_dict_set(options, k, v, 0));
             int result = avcodec_open2(context, codec, options);
             av_dict_free(options);
             if (result >= 0) {
-                log.debug("opened H.264 encoder {} for {}x{}@{}", codecName, config.width(), config.height(),
-                        config.fps());
+                log.debug("opened H.264 encoder {} for {}x{}@{}", codecName, width, height, fps);
                 return new H264EncoderContext(codecName, context);
             }
             failures.add(codecName + ": " + FfmpegErrors.describe(result));
@@ -92,28 +102,31 @@ final class H264EncoderContext implements AutoCloseable {
         return codecs;
     }
 
-    private static void configure(AVCodecContext context, TestPatternConfig config) {
-        context.width(config.width());
-        context.height(config.height());
+    private static void configure(AVCodecContext context, int width, int height, int fps, int gopFrames,
+                                  int bitrate) {
+        context.width(width);
+        context.height(height);
         context.pix_fmt(AV_PIX_FMT_YUV420P);
         context.time_base(av_make_q(1, TIME_BASE_HZ));
-        context.framerate(av_make_q(config.fps(), 1));
-        context.gop_size(config.gopFrames());
+        context.framerate(av_make_q(fps, 1));
+        context.gop_size(gopFrames);
         context.max_b_frames(0);
-        context.bit_rate(config.bitrate());
+        context.bit_rate(bitrate);
         context.thread_count(1);
     }
 
-    String name() {
+    /** The libavcodec encoder's name, e.g. {@code libopenh264}. */
+    public String name() {
         return name;
     }
 
-    AVCodecContext context() {
+    /** The opened context; valid until {@link #close()}. */
+    public AVCodecContext context() {
         return context;
     }
 
     /** Hands parameter sets the encoder put into extradata (if any, Annex B) to {@code injector}. */
-    void observeExtradata(H264ParameterSetInjector injector) {
+    public void observeExtradata(H264ParameterSetInjector injector) {
         int size = context.extradata_size();
         if (size > 4 && context.extradata() != null && !context.extradata().isNull()) {
             ByteBuf extradata = Unpooled.wrappedBuffer(

@@ -1,0 +1,185 @@
+package io.gbgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gbgate.gateway.simulator.H265FileFeed;
+import io.gbgate.gateway.simulator.MuxedFeed;
+import io.gbgate.gateway.simulator.PsFeed;
+import io.gbgate.gateway.transcode.TranscodeService;
+import io.gbgate.gateway.transcode.TranscodeView;
+import io.gbgate.media.source.H265ElementaryStream;
+import io.gbgate.sip.stack.SipTransport;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.bytedeco.ffmpeg.global.avutil;
+import org.bytedeco.javacv.FFmpegFrameGrabber;
+import org.bytedeco.javacv.Frame;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+/**
+ * An H.265 camera (libx265 clip from the ffmpeg CLI, looped as GB28181 PS) played through the API:
+ * viewers without HEVC (a WHEP offer with only H.264, HTTP-FLV with {@code codec=h264}) get decodable
+ * H.264 from one shared transcoder that stops when the last of them leaves.
+ */
+class H265TranscodeTest extends GatewayTestBase {
+    private static final int FLV_BYTES = 48 * 1024;
+    private static H265ElementaryStream clip;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @Autowired
+    private TranscodeService transcodes;
+
+    @Test
+    void whepViewersWithoutH265ShareOneTranscoderThatStopsAfterTheLastLeft() throws Exception {
+        JsonNode play = play("h265-whep");
+        String streamId = play.get("streamId").asText();
+        assertThat(api().get("/api/streams/" + streamId).json().get("codec").asText()).isEqualTo("H265");
+        assertThat(transcodes.state(streamId)).as("no transcoder before an H.264 viewer").isEmpty();
+        String whep = play.get("whep").asText();
+
+        WhepTestClient.Identity first = WhepTestClient.Identity.generate();
+        HttpResponse<String> firstCreated = post(whep, WhepH264Viewer.offer(first));
+        assertThat(firstCreated.statusCode()).as(firstCreated.body()).isEqualTo(201);
+        WhepTestClient.Identity second = WhepTestClient.Identity.generate();
+        HttpResponse<String> secondCreated = post(whep, WhepH264Viewer.offer(second));
+        assertThat(secondCreated.statusCode()).as(secondCreated.body()).isEqualTo(201);
+        assertThat(transcodes.state(streamId)).as("one transcoder for both viewers")
+                .hasValueSatisfying(t -> assertThat(t.viewers()).isEqualTo(2));
+        assertThat(transcodes.running()).isEqualTo(1);
+
+        byte[] h264 = WhepH264Viewer.receive(first, firstCreated.body(), 40);
+        int[] decoded = decodeH264(h264);
+        assertThat(decoded[0]).as("decoded H.264 pictures").isGreaterThanOrEqualTo(20);
+        assertThat(decoded[1]).isEqualTo(320);
+        assertThat(decoded[2]).isEqualTo(240);
+        JsonNode stats = api().get("/api/streams/" + streamId).json().get("transcode");
+        assertThat(stats.get("viewers").asInt()).isEqualTo(2);
+        assertThat(stats.get("stats").get("framesEncoded").asLong()).isGreaterThanOrEqualTo(40);
+        assertThat(stats.get("stats").get("encoder").asText()).isNotBlank();
+
+        String token = whep.substring(whep.indexOf("?token="));
+        delete(firstCreated.headers().firstValue("Location").orElseThrow() + token);
+        assertThat(transcodes.state(streamId)).hasValueSatisfying(t -> assertThat(t.viewers()).isEqualTo(1));
+        delete(secondCreated.headers().firstValue("Location").orElseThrow() + token);
+        Awaiting.until(Duration.ofSeconds(10), "transcoder stopped", () -> transcodes.state(streamId).isEmpty());
+        JsonNode after = api().get("/api/streams/" + streamId).json().get("transcode");
+        assertThat(after == null || after.isNull()).as("no transcode in the stream's stats any more").isTrue();
+        stop(play);
+    }
+
+    @Test
+    void httpFlvWithCodecH264IsTranscodedAndWithoutItStaysH265() throws Exception {
+        JsonNode play = play("h265-flv");
+        String streamId = play.get("streamId").asText();
+        String flvPath = play.get("flv").asText();
+
+        byte[] flv = fetch(flvPath + "&codec=h264", FLV_BYTES);
+        assertThat(firstVideoCodecId(flv)).as("FLV video codec id (7 = AVC)").isEqualTo(7);
+        FlvProbe.Result decoded = FlvProbe.decode(flv);
+        assertThat(decoded.frames()).isGreaterThanOrEqualTo(10);
+        assertThat(decoded.width()).isEqualTo(320);
+        assertThat(decoded.height()).isEqualTo(240);
+        Awaiting.until(Duration.ofSeconds(10), "transcoder stopped after the FLV viewer left",
+                () -> transcodes.state(streamId).isEmpty());
+
+        byte[] untouched = fetch(flvPath, 4 * 1024);
+        assertThat(firstVideoCodecId(untouched)).as("FLV without codec=h264 is not AVC").isNotEqualTo(7);
+        assertThat(transcodes.state(streamId)).isEmpty();
+        HttpResponse<String> bad = http.send(request(flvPath + "&codec=vp9"), HttpResponse.BodyHandlers.ofString());
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("codec=h264");
+        stop(play);
+    }
+
+    private JsonNode play(String name) throws Exception {
+        String[] ids = newIds();
+        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), h265Camera());
+        ApiClient.Response play = api().post("/api/channels/" + ids[1] + "/play");
+        assertThat(play.status()).as(play.body()).isEqualTo(200);
+        return play.json();
+    }
+
+    private static synchronized Supplier<PsFeed> h265Camera() throws Exception {
+        if (clip == null) {
+            clip = HevcClip.generate(Files.createTempDirectory("gbgate-h265"), 320, 240, 4);
+        }
+        H265ElementaryStream stream = clip;
+        return () -> new MuxedFeed(new H265FileFeed(stream, 25, FEEDS), PooledByteBufAllocator.DEFAULT);
+    }
+
+    private void stop(JsonNode play) {
+        assertThat(api().delete("/api/channels/" + play.get("channelId").asText() + "/play").status()).isEqualTo(204);
+    }
+
+    private byte[] fetch(String path, int bytes) throws Exception {
+        HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        try (InputStream body = response.body()) {
+            byte[] flv = body.readNBytes(bytes);
+            assertThat(flv).hasSize(bytes);
+            return flv;
+        }
+    }
+
+    /** The codec id (low nibble of the first data byte; enhanced FLV sets the high bit) of the first video tag. */
+    private static int firstVideoCodecId(byte[] flv) {
+        int at = 9 + 4;
+        while (at + 11 < flv.length) {
+            int type = flv[at] & 0x1F;
+            int size = ((flv[at + 1] & 0xFF) << 16) | ((flv[at + 2] & 0xFF) << 8) | (flv[at + 3] & 0xFF);
+            if (type == 9) {
+                int first = flv[at + 11] & 0xFF;
+                return (first & 0x80) != 0 ? -1 : first & 0x0F;
+            }
+            at += 11 + size + 4;
+        }
+        throw new AssertionError("no video tag in the first " + flv.length + " bytes");
+    }
+
+    private HttpResponse<String> post(String path, String sdp) throws Exception {
+        return http.send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/sdp")
+                .POST(HttpRequest.BodyPublishers.ofString(sdp)).timeout(Duration.ofSeconds(30)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private void delete(String path) throws Exception {
+        assertThat(http.send(HttpRequest.newBuilder(uri(path)).DELETE().build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
+    }
+
+    private HttpRequest request(String path) {
+        return HttpRequest.newBuilder(uri(path)).timeout(Duration.ofSeconds(30)).GET().build();
+    }
+
+    private URI uri(String path) {
+        return URI.create("http://127.0.0.1:" + httpPort + path);
+    }
+
+    /** {pictures, width, height} of an Annex B H.264 stream. */
+    private static int[] decodeH264(byte[] annexB) throws Exception {
+        avutil.av_log_set_level(avutil.AV_LOG_ERROR);
+        int frames = 0;
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(annexB), 0)) {
+            grabber.setFormat("h264");
+            grabber.start();
+            Frame frame;
+            while ((frame = grabber.grabImage()) != null) {
+                if (frame.image != null) {
+                    frames++;
+                }
+            }
+            return new int[] {frames, grabber.getImageWidth(), grabber.getImageHeight()};
+        }
+    }
+}
