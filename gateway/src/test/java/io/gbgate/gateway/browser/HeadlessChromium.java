@@ -43,12 +43,15 @@ import org.junit.jupiter.api.Assumptions;
  *   <li>{@code --disable-background-networking}, {@code --no-first-run}, {@code --mute-audio}: no
  *       traffic, prompts or sound that have nothing to do with the test.</li>
  *   <li>{@code --allow-loopback-in-peer-connection}: WebRTC. In the tests the gateway's only ICE
- *       candidate is its ICE-lite host candidate on 127.0.0.1. Chromium leaves loopback interfaces out
- *       of candidate gathering by default, so its checks would leave from a non-loopback address, to
- *       which the gateway (bound to 127.0.0.1) cannot answer: ICE fails. With the flag Chromium also
- *       gathers a 127.0.0.1 host candidate and the pair 127.0.0.1 to 127.0.0.1 succeeds. mDNS
- *       obfuscation of Chromium's own candidates needs no flag: an ICE-lite gateway never connects
- *       to the browser's candidates, it answers the browser's checks (peer-reflexive).</li>
+ *       candidate is its ICE-lite host candidate on 127.0.0.1, and Chromium leaves loopback interfaces
+ *       out of its own candidate gathering by default. On a host with any other interface that still
+ *       works (measured: the WHEP test passes here without the flag): Chromium's checks leave from e.g.
+ *       192.0.2.2 for 127.0.0.1, Linux carries traffic between two local addresses over {@code lo}, and
+ *       the gateway answers the peer-reflexive address. In a network namespace with nothing but
+ *       {@code lo} (containers run with {@code --network none}) Chromium would have no candidate at
+ *       all and ICE could not start; the flag adds a 127.0.0.1 host candidate, so the tests do not
+ *       depend on the CI machine's interfaces. Chromium's mDNS obfuscation of its candidates needs no
+ *       flag: an ICE-lite gateway never connects to the browser's candidates, it answers its checks.</li>
  * </ul>
  */
 public final class HeadlessChromium implements AutoCloseable {
