@@ -29,6 +29,7 @@ export class Player {
     this.transport = null;
     this.frames = null;
     this.mode = null;
+    this.fallback = null;
     this.marks = {};
   }
 
@@ -63,7 +64,7 @@ export class Player {
     for (const kind of mode === 'auto' ? ['webrtc', 'hls'] : [mode]) {
       this.show('starting', `${NAMES[kind]}: connecting…`);
       try {
-        await this.startTransport(kind, run);
+        await this.startTransport(kind, run, problems);
         return;
       } catch (error) {
         if (run !== this.run) {
@@ -76,7 +77,8 @@ export class Player {
     this.fail(problems);
   }
 
-  async startTransport(kind, run) {
+  /** Plays over one transport; {@code problems} are the transports given up before it (shown on the tile). */
+  async startTransport(kind, run, problems) {
     const transport = kind === 'webrtc' ? new WhepClient(this.answer.whep) : new HlsPlayback(this.answer);
     this.transport = transport;
     this.mode = kind;
@@ -107,7 +109,8 @@ export class Player {
     for (const [step, at] of Object.entries(transport.marks || {})) {
       this.element.dataset[`${step}Ms`] = String(Math.round(at - this.marks.requested));
     }
-    this.show('playing', '');
+    this.fallback = problems.length ? `playing over ${NAMES[kind]} because ${problems.join('; ')}` : null;
+    this.show('playing', this.fallback || '');
   }
 
   /**
@@ -175,6 +178,7 @@ export class Player {
     const figures = {
       state: this.state,
       mode: this.mode && NAMES[this.mode],
+      fallback: this.fallback,
       streamId: this.answer?.streamId,
       viewerId: this.answer?.viewerId,
       transport: this.answer?.transport,

@@ -39,6 +39,7 @@ export class StatsPanel {
       ['channel', player.channel.channelId],
       ['state', browser.state],
       ['playback', browser.mode || '–'],
+      ...(browser.fallback ? [['fallback', browser.fallback]] : []),
       ['resolution', browser.width ? `${browser.width}×${browser.height}` : '–'],
       ['frames shown', `${browser.framesPresented} (${browser.fps.toFixed(1)} fps)`],
       ['frames dropped', browser.framesDropped ?? '–'],

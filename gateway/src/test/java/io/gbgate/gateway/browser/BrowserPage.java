@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 
 /**
  * One page (tab) of the headless browser, attached in flat mode. Scripts run with
@@ -27,6 +28,24 @@ public final class BrowserPage {
         });
         cdp.send(sessionId, "Runtime.enable", null, COMMAND_TIMEOUT);
         cdp.send(sessionId, "Page.enable", null, COMMAND_TIMEOUT);
+    }
+
+    /**
+     * Makes the browser's network fail every request whose URL matches {@code urlPattern} (DevTools
+     * {@code Fetch} wildcards, e.g. {@code "*&#47;whep/*"}), as a proxy or firewall that blocks it would.
+     */
+    public void failRequests(String urlPattern) {
+        cdp.onEvent(event -> {
+            if (sessionId.equals(event.sessionId()) && event.method().equals("Fetch.requestPaused")) {
+                String requestId = event.params().path("requestId").asText();
+                // answered off the WebSocket's listener thread, which must stay free to receive the reply
+                CompletableFuture.runAsync(() -> cdp.send(sessionId, "Fetch.failRequest", CdpConnection.params()
+                        .put("requestId", requestId).put("errorReason", "BlockedByClient"), COMMAND_TIMEOUT));
+            }
+        });
+        ObjectNode params = CdpConnection.params();
+        params.putArray("patterns").addObject().put("urlPattern", urlPattern);
+        cdp.send(sessionId, "Fetch.enable", params, COMMAND_TIMEOUT);
     }
 
     /** Loads {@code url} and waits until the document finished loading. */
