@@ -2,7 +2,11 @@ package io.gbgate.gateway.browser;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -76,6 +80,13 @@ public final class BrowserPage {
             throw new AssertionError("script failed: " + description + "\nscript: " + expression + "\n" + logText());
         }
         return result.path("result").path("value");
+    }
+
+    /** Saves a PNG of the page's viewport (for looking at what a test saw). */
+    public void screenshot(Path file) throws IOException {
+        JsonNode shot = cdp.send(sessionId, "Page.captureScreenshot", CdpConnection.params().put("format", "png"),
+                COMMAND_TIMEOUT);
+        Files.write(file, Base64.getDecoder().decode(shot.get("data").asText()));
     }
 
     /** Polls a boolean expression until it is true; fails naming what was awaited, with the page's log. */
