@@ -1,0 +1,81 @@
+// HLS playback through hls.js (from the hls.js WebJar, loaded only when needed). Uses the
+// play answer's LL-HLS URL with hls.js low-latency mode when the gateway offers one, else the
+// plain MPEG-TS playlist. Safari-style native HLS is used where hls.js cannot run (no MSE).
+
+const HLS_MODULE = '/webjars/hls.js/dist/hls.mjs';
+
+export class HlsPlayback {
+  /** @param play the play answer (hls, optional llhls) */
+  constructor(play) {
+    this.lowLatency = Boolean(play.llhls);
+    this.url = new URL(play.llhls || play.hls, location.href).toString();
+    this.hls = null;
+    this.video = null;
+  }
+
+  async start(video, onFailure) {
+    this.video = video;
+    let Hls;
+    try {
+      Hls = (await import(HLS_MODULE)).default;
+    } catch (error) {
+      throw new Error(`hls.js could not be loaded from ${HLS_MODULE} (${error.message})`);
+    }
+    if (!Hls.isSupported()) {
+      if (video.canPlayType('application/vnd.apple.mpegurl')) {
+        video.src = this.url;
+        video.addEventListener('error', () => onFailure(new Error(`native HLS failed: ${video.error?.message}`)),
+          { once: true });
+        return;
+      }
+      throw new Error('this browser has neither Media Source Extensions (hls.js) nor native HLS');
+    }
+    const hls = new Hls({ lowLatencyMode: this.lowLatency, backBufferLength: 10, liveDurationInfinity: true });
+    this.hls = hls;
+    hls.on(Hls.Events.ERROR, (event, data) => {
+      if (data.fatal) {
+        onFailure(new Error(describe(data)));
+      }
+    });
+    hls.loadSource(this.url);
+    hls.attachMedia(video);
+  }
+
+  /** Figures hls.js knows: latency to the live edge, buffered seconds ahead, bandwidth estimate. */
+  figures() {
+    const hls = this.hls;
+    const video = this.video;
+    if (!hls || !video) {
+      return {};
+    }
+    let ahead = 0;
+    for (let i = 0; i < video.buffered.length; i++) {
+      if (video.buffered.start(i) <= video.currentTime && video.currentTime <= video.buffered.end(i)) {
+        ahead = video.buffered.end(i) - video.currentTime;
+      }
+    }
+    return {
+      latencySeconds: Number.isFinite(hls.latency) ? hls.latency : null,
+      bufferSeconds: ahead,
+      bandwidthEstimate: Number.isFinite(hls.bandwidthEstimate) ? hls.bandwidthEstimate : null,
+      lowLatency: this.lowLatency,
+    };
+  }
+
+  async stop() {
+    if (this.hls) {
+      this.hls.destroy();
+      this.hls = null;
+    }
+    if (this.video) {
+      this.video.removeAttribute('src');
+      this.video.load();
+    }
+  }
+}
+
+function describe(data) {
+  const response = data.response;
+  const http = response && response.code ? ` (HTTP ${response.code}${response.text ? ' ' + response.text : ''})` : '';
+  return `HLS ${data.type} error: ${data.details}${http}${data.reason ? ': ' + data.reason : ''}`;
+}

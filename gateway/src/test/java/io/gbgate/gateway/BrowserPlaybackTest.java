@@ -1,0 +1,127 @@
+package io.gbgate.gateway;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gbgate.gateway.browser.HeadlessChromium;
+import io.gbgate.sip.stack.SipTransport;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The console plays a simulated camera in real headless Chromium, over WebRTC (WHEP) and over HLS
+ * (hls.js from the WebJar), and the browser proves it decoded the pictures: frame callbacks fire and
+ * the video has the camera's dimensions. Prints the time from the play request to the first decoded
+ * frame: the test's first play (the first of its kind in this JVM and browser: class loading, JIT), a
+ * play that starts the stream again (INVITE, first keyframe) and one that joins the running stream.
+ */
+class BrowserPlaybackTest extends GatewayTestBase {
+    private static final int FRAMES = 25;
+    private static HeadlessChromium chromium;
+
+    @BeforeAll
+    static void startBrowser() throws Exception {
+        chromium = HeadlessChromium.launch();
+    }
+
+    @AfterAll
+    static void closeBrowser() {
+        if (chromium != null) {
+            chromium.close();
+        }
+    }
+
+    @Test
+    void playsTheCameraOverWebRtc() throws Exception {
+        playsAndDecodes("webrtc", 352, 288);
+    }
+
+    @Test
+    void playsTheCameraOverHls() throws Exception {
+        playsAndDecodes("hls", 320, 240);
+    }
+
+    @Test
+    void fallsBackToHlsWhenWhepIsBlocked() throws Exception {
+        String[] ids = newIds();
+        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), testPattern("browser-fallback", 320, 240));
+        ConsolePage console = new ConsolePage(chromium.newPage(), "http://127.0.0.1:" + httpPort);
+        console.page().failRequests("*/whep/*");
+        console.open();
+        console.signIn(TOKEN);
+        console.awaitSignedIn();
+        console.awaitChannel(ids[1]);
+        console.grid(1);
+        console.mode("auto");
+        playAndCheck(console, ids[1], "hls", 320, 240);
+        assertThat(console.tileState(0)).contains("playing over HLS because WebRTC:", "WHEP endpoint unreachable");
+        console.stopTile(0);
+    }
+
+    private void playsAndDecodes(String mode, int width, int height) throws Exception {
+        String[] ids = newIds();
+        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), testPattern("browser-" + mode, width, height));
+        ConsolePage console = new ConsolePage(chromium.newPage(), "http://127.0.0.1:" + httpPort);
+        console.open();
+        console.signIn(TOKEN);
+        console.awaitSignedIn();
+        console.awaitChannel(ids[1]);
+        console.grid(1);
+        console.mode(mode);
+
+        JsonNode first = playAndCheck(console, ids[1], mode, width, height);
+        console.stopTile(0); // leaves; the stream stays for the idle grace, so the next play is warm
+        JsonNode warm = playAndCheck(console, ids[1], mode, width, height);
+        console.stopTile(0);
+        ApiClient.Response stopped = api().delete("/api/channels/" + ids[1] + "/play"); // BYE now, for everyone
+        assertThat(stopped.status()).as(stopped.body()).isEqualTo(204);
+        Awaiting.until(Duration.ofSeconds(10), "stream stopped", () -> !api().get("/api/streams").body().contains(ids[1]));
+        JsonNode restarted = playAndCheck(console, ids[1], mode, width, height);
+        System.out.printf("FIGURE browser %s (%s, %dx%d test pattern, 1 s GOP): play request to first decoded frame:"
+                        + " first play of this test %s ms %s; stream restarted (INVITE again) %s ms %s;"
+                        + " stream already running %s ms %s%n",
+                mode.equals("webrtc") ? "WebRTC/WHEP" : "HLS/hls.js", chromium.version(), width, height,
+                first.path("firstFrameMs").asText(), steps(first), restarted.path("firstFrameMs").asText(),
+                steps(restarted), warm.path("firstFrameMs").asText(), steps(warm));
+        console.stopTile(0);
+    }
+
+    /** The tile's step times in ms after the play request (play answer, WHEP answer, ICE, DTLS, first frame). */
+    private static String steps(JsonNode tile) {
+        StringBuilder steps = new StringBuilder();
+        tile.fields().forEachRemaining(field -> {
+            if (field.getKey().endsWith("Ms")) {
+                steps.append(steps.isEmpty() ? "" : " ").append(field.getKey(), 0, field.getKey().length() - 2)
+                        .append('=').append(field.getValue().asText());
+            }
+        });
+        return "{" + steps + "}";
+    }
+
+    private JsonNode playAndCheck(ConsolePage console, String channelId, String mode, int width, int height)
+            throws InterruptedException {
+        console.selectTile(0);
+        console.play(channelId);
+        String state = console.awaitSettled(0, Duration.ofSeconds(40));
+        assertThat(state).as(console.page().logText()).startsWith("playing");
+        JsonNode tile = console.tileData(0);
+        assertThat(tile.path("mode").asText()).isEqualTo(mode);
+
+        JsonNode frames = console.awaitFrames(0, FRAMES, Duration.ofSeconds(20));
+        assertThat(frames.path("done").asBoolean()).as("%d frame callbacks: %s", FRAMES, frames).isTrue();
+        assertThat(frames.path("videoWidth").asInt()).as("videoWidth").isEqualTo(width);
+        assertThat(frames.path("videoHeight").asInt()).as("videoHeight").isEqualTo(height);
+        assertThat(frames.path("frameWidth").asInt()).as("decoded frame width").isEqualTo(width);
+        assertThat(frames.path("frameHeight").asInt()).as("decoded frame height").isEqualTo(height);
+        assertThat(frames.path("totalVideoFrames").asInt()).as("frames decoded").isGreaterThanOrEqualTo(FRAMES);
+        if (mode.equals("webrtc")) {
+            assertThat(frames.path("srcObject").asBoolean()).as("a WebRTC MediaStream plays").isTrue();
+        } else {
+            assertThat(frames.path("src").asText()).as("hls.js plays through Media Source Extensions")
+                    .startsWith("blob:");
+        }
+        return tile;
+    }
+}
