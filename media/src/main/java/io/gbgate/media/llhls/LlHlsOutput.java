@@ -37,6 +37,8 @@ public final class LlHlsOutput implements StreamSink, AutoCloseable {
     private boolean closed;
     private volatile LlHlsWindow window = LlHlsWindow.EMPTY;
     private volatile String closeReason;
+    /** Wall-clock time of decode time 0, for EXT-X-PROGRAM-DATE-TIME. */
+    private volatile long anchorMillis;
     private final AtomicLong unitsReceived = new AtomicLong();
     private final AtomicLong unitsDropped = new AtomicLong();
     private final AtomicLong partsPublished = new AtomicLong();
@@ -100,7 +102,7 @@ public final class LlHlsOutput implements StreamSink, AutoCloseable {
 
     /** The playlist of {@code kind}; every URI is followed by {@code uriQuerySuffix} verbatim (e.g. "?token=..."). */
     public String playlist(PlaylistKind kind, String uriQuerySuffix) {
-        return LlHlsPlaylist.render(window, settings, kind, uriQuerySuffix);
+        return LlHlsPlaylist.render(window, settings, kind, uriQuerySuffix, anchorMillis);
     }
 
     /**
@@ -178,7 +180,8 @@ public final class LlHlsOutput implements StreamSink, AutoCloseable {
         }
 
         @Override
-        public void part(LlHlsPart part, LlHlsSegment opened) {
+        public void part(LlHlsPart part, LlHlsSegment opened, long anchor) {
+            anchorMillis = anchor;
             window = window.withPart(part, opened, settings.windowSegments()).withoutUnusedInits();
             partsPublished.incrementAndGet();
             bytesPublished.addAndGet(part.size());

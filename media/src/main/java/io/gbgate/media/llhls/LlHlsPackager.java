@@ -8,7 +8,6 @@ import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,18 +20,22 @@ import java.util.Optional;
  * <p>A sample is only written once the next access unit gave it its duration, so a part becomes
  * available one frame interval after its last access unit arrived.
  *
- * <p>Program date time: the wall clock of a segment's first sample is estimated from an anchor,
- * the earliest {@code now - decode time} seen, so access units replayed from the hub's GOP cache
- * (which arrive faster than real time) do not pull later segments' times forward. Not
- * thread-safe: one ingest thread drives it.
+ * <p>Program date time: the wall-clock time of decode time 0 (the anchor) is the earliest
+ * {@code now - decode time} seen when a part is cut, so access units replayed from the hub's GOP
+ * cache (which arrive faster than real time) and late arrivals do not skew it; every segment's
+ * time is the anchor plus its decode time, so times and durations always agree. Not thread-safe:
+ * one ingest thread drives it.
  */
 final class LlHlsPackager implements AutoCloseable {
     /** Where the packager delivers what it cut. */
     interface Listener {
         void init(InitSection init);
 
-        /** {@code opened} is the segment this part starts, or null when it continues the open one. */
-        void part(LlHlsPart part, LlHlsSegment opened);
+        /**
+         * {@code opened} is the segment this part starts, or null when it continues the open one;
+         * {@code anchorMillis} is the wall-clock time of decode time 0 as now estimated.
+         */
+        void part(LlHlsPart part, LlHlsSegment opened, long anchorMillis);
 
         void segmentCompleted();
     }
@@ -149,11 +152,10 @@ final class LlHlsPackager implements AutoCloseable {
                 fragment.independent(), Unpooled.wrappedBuffer(ByteBufUtil.getBytes(working)),
                 pendingFirstNanos, lastUnitNanos, System.nanoTime());
         if (part.position().part() == 0) {
-            Instant start = Instant.ofEpochMilli(anchorMillis + fragment.baseMediaDecodeTime() / TICKS_PER_MILLI);
-            opened = new LlHlsSegment(msn, initId, start, List.of(part), false);
+            opened = new LlHlsSegment(msn, initId, fragment.baseMediaDecodeTime(), List.of(part), false);
         }
         segmentTicks += fragment.durationTicks();
-        listener.part(part, opened);
+        listener.part(part, opened, anchorMillis);
     }
 
     private void completeSegment() {

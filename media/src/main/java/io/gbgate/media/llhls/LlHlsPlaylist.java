@@ -18,7 +18,8 @@ final class LlHlsPlaylist {
     private LlHlsPlaylist() {
     }
 
-    static String render(LlHlsWindow window, LlHlsSettings settings, PlaylistKind kind, String uriSuffix) {
+    static String render(LlHlsWindow window, LlHlsSettings settings, PlaylistKind kind, String uriSuffix,
+                         long anchorMillis) {
         String suffix = uriSuffix == null ? "" : uriSuffix;
         boolean lowLatency = kind == PlaylistKind.LOW_LATENCY;
         long targetDuration = targetDuration(window, settings);
@@ -44,7 +45,7 @@ final class LlHlsPlaylist {
                 text.attributes("#EXT-X-MAP", new PlaylistText.Attributes()
                         .uri("URI", LlHlsNames.init(mappedInit) + suffix));
             }
-            text.dateTime(segment.programDateTime());
+            text.dateTime(segment.programDateTime(anchorMillis));
             if (lowLatency && segment.msn() >= partsFrom) {
                 for (LlHlsPart part : segment.parts()) {
                     PlaylistText.Attributes attributes = new PlaylistText.Attributes()

@@ -14,11 +14,11 @@ import java.util.Optional;
  *
  * @param msn             media sequence number, 0 for the first segment of a stream
  * @param initId          the {@link InitSection} its samples need
- * @param programDateTime wall-clock time of its first sample
+ * @param startTicks      decode time of its first sample (90 kHz, 0 at the stream's first keyframe)
  * @param parts           its parts (at least one)
  * @param complete        no part will be added any more
  */
-public record LlHlsSegment(long msn, int initId, Instant programDateTime, List<LlHlsPart> parts, boolean complete) {
+public record LlHlsSegment(long msn, int initId, long startTicks, List<LlHlsPart> parts, boolean complete) {
 
     public LlHlsSegment {
         parts = List.copyOf(parts);
@@ -31,11 +31,16 @@ public record LlHlsSegment(long msn, int initId, Instant programDateTime, List<L
         List<LlHlsPart> next = new ArrayList<>(parts.size() + 1);
         next.addAll(parts);
         next.add(part);
-        return new LlHlsSegment(msn, initId, programDateTime, next, false);
+        return new LlHlsSegment(msn, initId, startTicks, next, false);
     }
 
     LlHlsSegment completed() {
-        return new LlHlsSegment(msn, initId, programDateTime, parts, true);
+        return new LlHlsSegment(msn, initId, startTicks, parts, true);
+    }
+
+    /** Wall-clock time of the first sample, given the wall-clock time of decode time 0. */
+    public Instant programDateTime(long anchorMillis) {
+        return Instant.ofEpochMilli(anchorMillis + startTicks / 90);
     }
 
     public long durationTicks() {

@@ -109,6 +109,24 @@ class LlHlsPlaylistTest {
     }
 
     @Test
+    void programDateTimeOfAReplayedGopIsTheTimeItWasLive() {
+        SteppingClock clock = new SteppingClock(START);
+        try (LlHlsOutput out = output(Duration.ofMillis(200), Duration.ofSeconds(1), clock);
+                PatternFeed feed = new PatternFeed(out, clock)) {
+            feed.replay(20); // the cached GOP, all at 08:00:00: frame 19 (0.76 s) is the live one
+            clock.advanceMillis(40);
+            feed.frames(36);
+            assertThat(out.playlist(PlaylistKind.FMP4, "")).contains(String.join("\n",
+                    "#EXT-X-PROGRAM-DATE-TIME:2025-03-01T07:59:59.240Z",
+                    "#EXTINF:1.00000,",
+                    "seg0.m4s",
+                    "#EXT-X-PROGRAM-DATE-TIME:2025-03-01T08:00:00.240Z",
+                    "#EXTINF:1.00000,",
+                    "seg1.m4s"));
+        }
+    }
+
+    @Test
     void partsStayWithinTheTargetAndOnlyKeyframePartsAreIndependent() {
         SteppingClock clock = new SteppingClock(START);
         try (LlHlsOutput out = output(Duration.ofMillis(300), Duration.ofSeconds(2), clock);

@@ -22,8 +22,17 @@ final class PatternFeed implements AutoCloseable {
         this.clock = clock;
     }
 
-    /** Encodes and offers {@code count} more frames. */
+    /** Encodes and offers {@code count} more frames, one frame interval apart on the clock. */
     void frames(int count) {
+        offer(count, 40);
+    }
+
+    /** Offers {@code count} frames at once, as the hub replays its GOP cache to a new sink. */
+    void replay(int count) {
+        offer(count, 0);
+    }
+
+    private void offer(int count, long clockStepMillis) {
         for (int i = 0; i < count; i++) {
             AccessUnit unit = encoder.encodeNext(config.pts90k(index++));
             try {
@@ -31,7 +40,7 @@ final class PatternFeed implements AutoCloseable {
             } finally {
                 unit.release();
             }
-            clock.advanceMillis(40);
+            clock.advanceMillis(clockStepMillis);
         }
     }
 
