@@ -3,6 +3,7 @@ package io.gbgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gbgate.gateway.hls.HlsController;
 import io.gbgate.gateway.llhls.LlHlsOutputs;
 import io.gbgate.gateway.security.MediaTokenSigner;
 import io.gbgate.media.llhls.LlHlsNames;
@@ -11,7 +12,11 @@ import io.gbgate.media.llhls.PartPosition;
 import io.gbgate.sip.stack.SipTransport;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
 import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -105,9 +110,12 @@ class LlHlsPlayTest extends GatewayTestBase {
         } finally {
             api().delete("/api/channels/" + ids[1] + "/play");
         }
-        ApiClient.Response ended = api().getWithoutToken(playlistPath);
-        assertThat(ended.status()).isEqualTo(200);
+        HttpResponse<String> ended = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + httpPort + playlistPath)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(ended.statusCode()).isEqualTo(200);
         assertThat(ended.body()).endsWith("#EXT-X-ENDLIST\n").doesNotContain("PRELOAD-HINT");
+        assertThat(ended.headers().firstValue(HlsController.ENDED_HEADER)).isPresent();
     }
 
     @Test

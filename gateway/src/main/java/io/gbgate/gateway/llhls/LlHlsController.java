@@ -1,5 +1,6 @@
 package io.gbgate.gateway.llhls;
 
+import io.gbgate.gateway.hls.HlsController;
 import io.gbgate.gateway.security.MediaAccess;
 import io.gbgate.media.llhls.BlockingReload;
 import io.gbgate.media.llhls.LlHlsNames;
@@ -139,8 +140,14 @@ public class LlHlsController {
         Duration limit = output.holdLimit();
         String suffix = grant.uriSuffix();
         return ready.orTimeout(limit.toMillis(), TimeUnit.MILLISECONDS)
-                .thenApply(ignored -> ResponseEntity.ok().contentType(M3U8).cacheControl(CacheControl.noCache())
-                        .body(output.playlist(kind, suffix)))
+                .thenApply(ignored -> {
+                    ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(M3U8)
+                            .cacheControl(CacheControl.noCache());
+                    if (grant.stream().isEnded()) { // the playlist ends with EXT-X-ENDLIST; the reason is here
+                        ok.header(HlsController.ENDED_HEADER, grant.stream().endReason());
+                    }
+                    return ok.body(output.playlist(kind, suffix));
+                })
                 .exceptionally(error -> held(error, limit, message -> message));
     }
 
