@@ -12,6 +12,7 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +23,7 @@ import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** What the parts, segments and init sections hold, read back box by box and decoded with FFmpeg. */
 class LlHlsBytesTest {
@@ -131,6 +133,26 @@ class LlHlsBytesTest {
             expected.writeBytes(SyntheticHevc.IDR_SLICE);
             assertThat(firstSample).isEqualTo(expected.toByteArray());
             assertThat(out.playlist(PlaylistKind.FMP4, "")).contains("#EXT-X-MAP:URI=\"init0.mp4\"", "seg0.m4s");
+        }
+    }
+
+    @Test
+    void realHevcDecodesFromInitAndSegments(@TempDir Path dir) throws Exception {
+        List<AccessUnit> units = RealHevc.encode(dir, 320, 240, 60);
+        try (LlHlsOutput out = output()) {
+            assertThat(units).hasSize(60);
+            for (AccessUnit unit : units) {
+                out.onAccessUnit(unit);
+                clock.advanceMillis(40);
+            }
+            byte[] init = bytes(out.init(0).orElseThrow().data());
+            assertThat(sampleEntry(IsoBoxes.parse(init))).isEqualTo("hvc1");
+            assertThat(out.segment(1)).isPresent();
+            assertThat(decode(init, bytes(out.segment(0).orElseThrow().data()), bytes(out.segment(1).orElseThrow().data())))
+                    .isEqualTo(new Decoded(50, 320, 240));
+            assertThat(out.part(new PartPosition(2, 0)).orElseThrow().independent()).isTrue();
+        } finally {
+            units.forEach(AccessUnit::release);
         }
     }
 
