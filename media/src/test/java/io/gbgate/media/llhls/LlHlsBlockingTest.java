@@ -9,10 +9,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.Executor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -135,6 +142,40 @@ class LlHlsBlockingTest {
             silent.onStreamClosed("no media");
             assertThat(none).isCompleted();
             assertThat(silent.playlist(PlaylistKind.LOW_LATENCY, "")).endsWith("#EXT-X-ENDLIST\n");
+        }
+    }
+
+    @Test
+    void noWakeUpIsLostWhileWaitersRegisterDuringPublishing() throws Exception {
+        ExecutorService clients = Executors.newFixedThreadPool(4);
+        try (LlHlsOutput live = new LlHlsOutput(new LlHlsSettings(Duration.ofMillis(200), Duration.ofSeconds(1), 6),
+                PooledByteBufAllocator.DEFAULT, clock, ForkJoinPool.commonPool());
+                PatternFeed liveFeed = new PatternFeed(live, clock)) {
+            liveFeed.frames(6);
+            List<CompletableFuture<Void>> held = new CopyOnWriteArrayList<>();
+            CountDownLatch registering = new CountDownLatch(4);
+            AtomicBoolean publishing = new AtomicBoolean(true);
+            for (int c = 0; c < 4; c++) {
+                clients.execute(() -> {
+                    registering.countDown();
+                    // whatever part is next at the moment, as a player asks; fewer than PartWaiters.MAX_WAITING
+                    for (int i = 0; i < 300 && publishing.get(); i++) {
+                        held.add(live.await(BlockingReload.of(live.nextPart())));
+                        LockSupport.parkNanos(2_000_000);
+                    }
+                });
+            }
+            registering.await();
+            liveFeed.frames(60); // publishes 12 more parts while the clients register
+            publishing.set(false);
+            clients.shutdown();
+            assertThat(clients.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+            liveFeed.frames(6); // the next part after the last registration
+            CompletableFuture.allOf(held.toArray(CompletableFuture[]::new)).get(10, TimeUnit.SECONDS);
+            assertThat(held).hasSizeGreaterThan(4);
+            assertThat(live.stats().waitingRequests()).isZero();
+        } finally {
+            clients.shutdownNow();
         }
     }
 
