@@ -34,7 +34,9 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
  * {@code init<n>.mp4}, {@code seg<n>.m4s} and {@code part<n>.<i>.m4s} files next to them. Every URL
  * carries the signed media token and is checked like live HLS ({@link MediaAccess}).
  *
- * <p>Blocking playlist reloads ({@code _HLS_msn}, {@code _HLS_part}) and requests for the
+ * <p>A playlist is answered once the output has a complete segment (players refuse one with parts
+ * only; the output starts on the first request, so that takes up to a segment duration).
+ * Blocking playlist reloads ({@code _HLS_msn}, {@code _HLS_part}) and requests for the
  * preload-hinted part are held without a thread (an async response completed by the output) for
  * at most three target durations, then answered 503. Malformed or too-far-ahead requests get 400.
  */
@@ -133,7 +135,7 @@ public class LlHlsController {
         }
         CompletableFuture<Void> ready;
         try {
-            ready = reload == null ? output.firstPart() : output.await(reload);
+            ready = reload == null ? output.firstSegment() : output.await(reload);
         } catch (LlHlsRequestException e) {
             return done(plain(HttpStatus.BAD_REQUEST, e.getMessage()));
         }

@@ -116,9 +116,12 @@ public final class LlHlsOutput implements StreamSink, AutoCloseable {
         return waiters.await(target, () -> window);
     }
 
-    /** Completes with the first part (or when the stream ends before it). */
-    public CompletableFuture<Void> firstPart() {
-        return waiters.await(BlockingReload.of(new PartPosition(0, 0)), () -> window);
+    /**
+     * Completes once the first segment is complete (or the stream ended before): players (hls.js)
+     * refuse a playlist that lists parts but no segment, so the first playlist waits for one.
+     */
+    public CompletableFuture<Void> firstSegment() {
+        return waiters.await(new BlockingReload(0, -1), () -> window);
     }
 
     /** How long a blocking request may be held: three target durations. */

@@ -127,18 +127,19 @@ class LlHlsBlockingTest {
     }
 
     @Test
-    void firstPartCompletesWithTheFirstPartOrTheEnd() {
-        CompletableFuture<Void> first = out.firstPart();
-        feed.frames(5);
+    void firstSegmentCompletesWithTheFirstSegmentOrTheEnd() {
+        CompletableFuture<Void> first = out.firstSegment();
+        feed.frames(25);
         runWakeups();
-        assertThat(first).isNotDone();
-        feed.frames(1);
+        assertThat(out.latestPart()).contains(new PartPosition(0, 3));
+        assertThat(first).as("parts alone are not enough").isNotDone();
+        feed.frames(1); // keyframe 25 completes segment 0
         runWakeups();
         assertThat(first).isCompleted();
 
         try (LlHlsOutput silent = new LlHlsOutput(LlHlsSettings.defaults(), PooledByteBufAllocator.DEFAULT, clock,
                 Runnable::run)) {
-            CompletableFuture<Void> none = silent.firstPart();
+            CompletableFuture<Void> none = silent.firstSegment();
             silent.onStreamClosed("no media");
             assertThat(none).isCompleted();
             assertThat(silent.playlist(PlaylistKind.LOW_LATENCY, "")).endsWith("#EXT-X-ENDLIST\n");
