@@ -5,8 +5,8 @@ package io.gbgate.media.llhls;
  * PlaylistKind#LOW_LATENCY} with EXT-X-SERVER-CONTROL (CAN-BLOCK-RELOAD, PART-HOLD-BACK of three
  * part targets), EXT-X-PART-INF, the parts of the segments in the last three target durations
  * and an EXT-X-PRELOAD-HINT for the next part; for {@link PlaylistKind#FMP4} complete segments
- * only. Both carry EXT-X-MAP before the first segment of each init section and an
- * EXT-X-PROGRAM-DATE-TIME per segment.
+ * only. Both carry EXT-X-MAP before the first segment of each init section (after an
+ * EXT-X-DISCONTINUITY when the parameter sets changed) and an EXT-X-PROGRAM-DATE-TIME per segment.
  */
 final class LlHlsPlaylist {
     static final int LOW_LATENCY_VERSION = 9;
@@ -33,7 +33,12 @@ final class LlHlsPlaylist {
                     .decimal("PART-HOLD-BACK", PART_HOLD_BACK_PARTS * partTarget, 3));
             text.attributes("#EXT-X-PART-INF", new PlaylistText.Attributes().decimal("PART-TARGET", partTarget, 3));
         }
-        text.tag("#EXT-X-MEDIA-SEQUENCE", window.mediaSequence()).tag("#EXT-X-INDEPENDENT-SEGMENTS");
+        text.tag("#EXT-X-MEDIA-SEQUENCE", window.mediaSequence());
+        int firstInit = window.segments().isEmpty() ? 0 : window.segments().get(0).initId();
+        if (firstInit > 0) { // each new init section began a discontinuity, and its segments left the window
+            text.tag("#EXT-X-DISCONTINUITY-SEQUENCE", firstInit);
+        }
+        text.tag("#EXT-X-INDEPENDENT-SEGMENTS");
         long partsFrom = firstSegmentWithParts(window, targetDuration);
         int mappedInit = -1;
         for (LlHlsSegment segment : window.segments()) {
@@ -41,6 +46,9 @@ final class LlHlsPlaylist {
                 break;
             }
             if (segment.initId() != mappedInit) {
+                if (mappedInit >= 0) { // new parameter sets (or codec): encoding parameters change here
+                    text.tag("#EXT-X-DISCONTINUITY");
+                }
                 mappedInit = segment.initId();
                 text.attributes("#EXT-X-MAP", new PlaylistText.Attributes()
                         .uri("URI", LlHlsNames.init(mappedInit) + suffix));

@@ -3,6 +3,8 @@ package io.gbgate.media.llhls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gbgate.media.AccessUnit;
+import io.gbgate.media.fmp4.SyntheticHevc;
 import io.gbgate.media.hls.LeakWatch;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Duration;
@@ -169,6 +171,48 @@ class LlHlsPlaylistTest {
             assertThat(out.segment(2)).isEmpty();
             assertThat(out.part(new PartPosition(3, 4))).isPresent();
             assertThat(out.init(0)).isPresent();
+        }
+    }
+
+    @Test
+    void aCodecChangeStartsASegmentWithANewInitSectionAfterADiscontinuity() {
+        SteppingClock clock = new SteppingClock(START);
+        try (LlHlsOutput out = new LlHlsOutput(new LlHlsSettings(Duration.ofMillis(200), Duration.ofSeconds(1), 2),
+                PooledByteBufAllocator.DEFAULT, clock, Runnable::run);
+                PatternFeed feed = new PatternFeed(out, clock)) {
+            feed.frames(30); // H.264: segment 0 complete, frames 25..29 open
+            for (int i = 30; i < 56; i++) { // the camera switches to H.265
+                AccessUnit unit = i % 25 == 5 ? SyntheticHevc.keyframe(i * 3600L) : SyntheticHevc.interFrame(i * 3600L);
+                try {
+                    out.onAccessUnit(unit);
+                } finally {
+                    unit.release();
+                }
+                clock.advanceMillis(40);
+            }
+            assertThat(out.segment(1).orElseThrow().durationSeconds()).isEqualTo(0.2); // cut at the change
+            assertThat(out.segment(2).orElseThrow().initId()).isEqualTo(1);
+            assertThat(out.init(1)).isPresent();
+            String playlist = out.playlist(PlaylistKind.FMP4, "");
+            assertThat(playlist).contains(String.join("\n",
+                    "seg1.m4s",
+                    "#EXT-X-DISCONTINUITY",
+                    "#EXT-X-MAP:URI=\"init1.mp4\"",
+                    "#EXT-X-PROGRAM-DATE-TIME:2025-03-01T08:00:01.200Z",
+                    "#EXTINF:1.00000,",
+                    "seg2.m4s")).doesNotContain("DISCONTINUITY-SEQUENCE");
+
+            for (int i = 56; i < 106; i++) { // segments 0 and 1 leave the two-segment window
+                AccessUnit unit = i % 25 == 5 ? SyntheticHevc.keyframe(i * 3600L) : SyntheticHevc.interFrame(i * 3600L);
+                try {
+                    out.onAccessUnit(unit);
+                } finally {
+                    unit.release();
+                }
+            }
+            assertThat(out.playlist(PlaylistKind.LOW_LATENCY, "")).contains("#EXT-X-DISCONTINUITY-SEQUENCE:1\n")
+                    .doesNotContain("init0.mp4", "#EXT-X-DISCONTINUITY\n");
+            assertThat(out.init(0)).as("no longer referenced").isEmpty();
         }
     }
 
