@@ -2,6 +2,7 @@ package io.gbgate.gateway.api;
 
 import io.gbgate.gateway.flv.FlvController;
 import io.gbgate.gateway.hls.HlsController;
+import io.gbgate.gateway.llhls.LlHlsController;
 import io.gbgate.gateway.security.MediaTokenSigner;
 import io.gbgate.gateway.stream.LiveStream;
 import io.gbgate.gateway.stream.PlayDiagnosis;
@@ -13,11 +14,13 @@ import java.util.Map;
  * Answer to a successful play: the stream, this viewer's ID, how the media travels (and any
  * attempt given up on the way, e.g. UDP that brought no RTP), and every URL a client may use,
  * each carrying this viewer's signed token. URLs are relative to the gateway's HTTP address ({@code wsflv}
- * with the ws/wss scheme; {@code whep} also accepts the API bearer token instead of its own).
+ * with the ws/wss scheme; {@code whep} also accepts the API bearer token instead of its own). {@code llhls}
+ * is low-latency HLS (fMP4 parts), {@code hlsFmp4} plain HLS with fMP4 segments (H.265 untouched).
  */
 public record PlayResponse(String streamId, String viewerId, String channelId, String deviceId, String transport,
                            List<PlayDiagnosis.AttemptSummary> previousAttempts, String hls, String whep,
-                           String flv, String wsflv, Map<String, Long> timingsMillis) {
+                           String flv, String wsflv, Map<String, Long> timingsMillis, String llhls,
+                           String hlsFmp4) {
 
     /** The answer for {@code viewerId} of {@code stream}, every URL signed for that viewer. */
     public static PlayResponse of(LiveStream stream, String viewerId, MediaTokenSigner signer) {
@@ -26,6 +29,7 @@ public record PlayResponse(String streamId, String viewerId, String channelId, S
         return new PlayResponse(id, viewerId, stream.channelId(), stream.deviceId(), stream.status().transport(),
                 stream.diagnosis().previousAttempts(), HlsController.playlistPath(id, token),
                 WhepController.endpointPath(id, token), FlvController.httpPath(id, token),
-                FlvController.webSocketPath(id, token), stream.diagnosis().timingsMillis());
+                FlvController.webSocketPath(id, token), stream.diagnosis().timingsMillis(),
+                LlHlsController.playlistPath(id, token), LlHlsController.fmp4PlaylistPath(id, token));
     }
 }

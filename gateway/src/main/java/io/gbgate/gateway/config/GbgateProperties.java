@@ -68,7 +68,9 @@ public record GbgateProperties(
     /** Live HLS output. */
     public record Hls(
             @DefaultValue("2s") Duration segmentDuration,
-            @DefaultValue("6") int windowSegments) {
+            @DefaultValue("6") int windowSegments,
+            /* LL-HLS part target (100 ms..1 s); LL-HLS and fMP4 HLS segments follow segment-duration */
+            @DefaultValue("200ms") Duration partTarget) {
     }
 
     /** How a play request behaves. */

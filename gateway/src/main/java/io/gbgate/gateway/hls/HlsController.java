@@ -1,8 +1,7 @@
 package io.gbgate.gateway.hls;
 
-import io.gbgate.gateway.security.MediaTokenSigner;
+import io.gbgate.gateway.security.MediaAccess;
 import io.gbgate.gateway.stream.LiveStream;
-import io.gbgate.gateway.stream.StreamService;
 import io.gbgate.media.hls.HlsSegment;
 import io.netty.buffer.ByteBuf;
 import java.net.URLEncoder;
@@ -26,12 +25,10 @@ public class HlsController {
     /** Set on the playlist of a stream that ended: why it ended, in words. */
     public static final String ENDED_HEADER = "X-Gbgate-Stream-Ended";
 
-    private final StreamService streams;
-    private final MediaTokenSigner signer;
+    private final MediaAccess access;
 
-    public HlsController(StreamService streams, MediaTokenSigner signer) {
-        this.streams = streams;
-        this.signer = signer;
+    public HlsController(MediaAccess access) {
+        this.access = access;
     }
 
     /** Relative URL of a stream's live playlist, with a fresh token. */
@@ -42,19 +39,13 @@ public class HlsController {
     @GetMapping("/media/{streamId}/index.m3u8")
     public ResponseEntity<String> playlist(@PathVariable String streamId,
                                            @RequestParam(required = false) String token) {
-        MediaTokenSigner.Verdict verdict = signer.verify(streamId, token);
-        if (!verdict.granted()) {
-            return ResponseEntity.status(HttpStatus.UNAUTHORIZED).contentType(MediaType.TEXT_PLAIN)
-                    .body(verdict.rejection());
+        MediaAccess.Grant grant = access.check(streamId, token);
+        if (!grant.granted()) {
+            return grant.refusalResponse(message -> message);
         }
-        LiveStream stream = streams.runningOrEnded(streamId).orElse(null);
-        if (stream == null) {
-            return ResponseEntity.status(HttpStatus.NOT_FOUND).contentType(MediaType.TEXT_PLAIN)
-                    .body("no stream " + streamId);
-        }
-        streams.viewerSeen(streamId, verdict.viewerId());
+        LiveStream stream = grant.stream();
         // An ended stream still serves its playlist, closed with EXT-X-ENDLIST; the reason is in a header.
-        String suffix = "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        String suffix = grant.uriSuffix();
         ResponseEntity.BodyBuilder ok = ResponseEntity.ok().contentType(M3U8).cacheControl(CacheControl.noCache());
         if (stream.isEnded()) {
             ok.header(ENDED_HEADER, stream.endReason());
@@ -65,12 +56,11 @@ public class HlsController {
     @GetMapping("/media/{streamId}/segment-{sequence}.ts")
     public ResponseEntity<StreamingResponseBody> segment(@PathVariable String streamId, @PathVariable long sequence,
                                           @RequestParam(required = false) String token) {
-        MediaTokenSigner.Verdict verdict = signer.verify(streamId, token);
-        if (!verdict.granted()) {
-            return text(HttpStatus.UNAUTHORIZED, verdict.rejection());
+        MediaAccess.Grant grant = access.check(streamId, token);
+        if (!grant.granted()) {
+            return text(grant.refusal(), grant.message());
         }
-        streams.viewerSeen(streamId, verdict.viewerId());
-        HlsSegment segment = streams.runningOrEnded(streamId).flatMap(s -> s.hls().segment(sequence)).orElse(null);
+        HlsSegment segment = grant.stream().hls().segment(sequence).orElse(null);
         if (segment == null) {
             return text(HttpStatus.NOT_FOUND, "no segment " + sequence + " in stream " + streamId);
         }

@@ -5,35 +5,35 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
-/** Test helper: a minimal ISO BMFF box reader (32-bit sizes only, which is all the muxer writes). */
-record IsoBoxes(List<Box> boxes) {
+/** Test helper (shared with the LL-HLS tests): a minimal ISO BMFF box reader (32-bit sizes only, which is all the muxer writes). */
+public record IsoBoxes(List<Box> boxes) {
 
     /** One box: its type, where it starts in the parsed array, its total size and its payload. */
-    record Box(String type, int offset, int size, byte[] file) {
-        int payloadOffset() {
+    public record Box(String type, int offset, int size, byte[] file) {
+        public int payloadOffset() {
             return offset + 8;
         }
 
-        int payloadSize() {
+        public int payloadSize() {
             return size - 8;
         }
 
         /** Children of a container box whose payload starts {@code skip} bytes in (e.g. after a full-box header). */
-        IsoBoxes children(int skip) {
+        public IsoBoxes children(int skip) {
             return parse(file, payloadOffset() + skip, offset + size);
         }
 
-        IsoBoxes children() {
+        public IsoBoxes children() {
             return children(0);
         }
 
-        ByteBuffer payload() {
+        public ByteBuffer payload() {
             return ByteBuffer.wrap(file, payloadOffset(), payloadSize()).slice();
         }
     }
 
     /** Parses the boxes in {@code file[from, to)}, failing when the sizes do not add up exactly. */
-    static IsoBoxes parse(byte[] file, int from, int to) {
+    public static IsoBoxes parse(byte[] file, int from, int to) {
         List<Box> boxes = new ArrayList<>();
         int at = from;
         while (at < to) {
@@ -51,20 +51,20 @@ record IsoBoxes(List<Box> boxes) {
         return new IsoBoxes(boxes);
     }
 
-    static IsoBoxes parse(byte[] file) {
+    public static IsoBoxes parse(byte[] file) {
         return parse(file, 0, file.length);
     }
 
-    List<String> types() {
+    public List<String> types() {
         return boxes.stream().map(Box::type).toList();
     }
 
-    Box first(String type) {
+    public Box first(String type) {
         return boxes.stream().filter(b -> b.type().equals(type)).findFirst()
                 .orElseThrow(() -> new AssertionError("no " + type + " in " + types()));
     }
 
-    List<Box> all(String type) {
+    public List<Box> all(String type) {
         return boxes.stream().filter(b -> b.type().equals(type)).toList();
     }
 }

@@ -8,15 +8,15 @@ import java.util.List;
  * Test helper: what one moof says, decoded from its boxes (mfhd sequence, tfdt, and the trun
  * with every optional per-sample field the muxer writes).
  */
-record TrackRun(long sequence, long baseMediaDecodeTime, int dataOffset, List<Sample> samples) {
+public record TrackRun(long sequence, long baseMediaDecodeTime, int dataOffset, List<Sample> samples) {
 
-    record Sample(int duration, int size, int flags, int compositionOffset) {
-        boolean sync() {
+    public record Sample(int duration, int size, int flags, int compositionOffset) {
+        public boolean sync() {
             return (flags & 0x00010000) == 0;
         }
     }
 
-    static TrackRun of(IsoBoxes.Box moof) {
+    public static TrackRun of(IsoBoxes.Box moof) {
         IsoBoxes children = moof.children();
         long sequence = children.first("mfhd").payload().getInt(4) & 0xFFFFFFFFL;
         IsoBoxes traf = children.first("traf").children();
@@ -40,11 +40,11 @@ record TrackRun(long sequence, long baseMediaDecodeTime, int dataOffset, List<Sa
         return new TrackRun(sequence, base, dataOffset, samples);
     }
 
-    long duration() {
+    public long duration() {
         return samples.stream().mapToLong(Sample::duration).sum();
     }
 
-    long bytes() {
+    public long bytes() {
         return samples.stream().mapToLong(Sample::size).sum();
     }
 }
