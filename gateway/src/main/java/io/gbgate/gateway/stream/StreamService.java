@@ -1,22 +1,15 @@
 package io.gbgate.gateway.stream;
 
 import io.gbgate.gateway.config.GbgateProperties;
-import io.gbgate.media.AccessUnit;
-import io.gbgate.media.codec.VideoParameters;
 import io.gbgate.media.hls.HlsSegmenter;
 import io.gbgate.media.hls.HlsSettings;
 import io.gbgate.media.hub.StreamHub;
 import io.gbgate.media.hub.StreamSink;
-import io.gbgate.media.ingest.IngestObserver;
 import io.gbgate.media.ingest.PsOverRtpIngest;
 import io.gbgate.sip.id.GbDomain;
-import io.gbgate.sip.platform.InviteAnswer;
-import io.gbgate.sip.platform.InviteRequest;
 import io.gbgate.sip.platform.SessionType;
 import io.gbgate.sip.platform.SipPlatform;
-import io.gbgate.sip.sdp.Ssrc;
 import io.netty.buffer.PooledByteBufAllocator;
-import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.Collection;
 import java.util.Collections;
@@ -26,7 +19,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ScheduledExecutorService;
@@ -68,15 +60,11 @@ public final class StreamService implements AutoCloseable {
     }
 
     private final GbgateProperties props;
-    private final SipPlatform sip;
-    private final IngestEndpoints endpoints;
-    private final String mediaIp;
     private final ChannelLocator channels;
     private final TransportPolicy transports;
     private final ScheduledExecutorService scheduler;
     private final Clock clock;
-    private final SsrcAllocator ssrcs;
-    private final PlayFailureMessages messages;
+    private final PlayAttempts attempts;
     private final Map<String, LiveStream> byChannel = new ConcurrentHashMap<>();
     private final Map<String, LiveStream> byId = new ConcurrentHashMap<>();
     private final List<LifecycleListener> lifecycle = new CopyOnWriteArrayList<>();
@@ -93,15 +81,23 @@ public final class StreamService implements AutoCloseable {
                          ChannelLocator channels, TransportPolicy transports, ScheduledExecutorService scheduler,
                          Clock clock) {
         this.props = props;
-        this.sip = sip;
-        this.endpoints = endpoints;
-        this.mediaIp = mediaIp;
         this.channels = channels;
         this.transports = transports;
         this.scheduler = scheduler;
         this.clock = clock;
-        this.ssrcs = new SsrcAllocator(GbDomain.of(props.sip().domain()), props.media().sharedPortSsrcs());
-        this.messages = new PlayFailureMessages(mediaIp, endpoints.udpReceiver());
+        this.attempts = new PlayAttempts(props, sip, endpoints, mediaIp, scheduler,
+                new SsrcAllocator(GbDomain.of(props.sip().domain()), props.media().sharedPortSsrcs()),
+                new PlayFailureMessages(mediaIp, endpoints.udpReceiver()), new PlayAttempts.StreamEnding() {
+                    @Override
+                    public void fail(LiveStream stream, PlayFailure cause, String message) {
+                        StreamService.this.fail(stream, cause, message);
+                    }
+
+                    @Override
+                    public void end(LiveStream stream, String reason) {
+                        StreamService.this.end(stream, reason);
+                    }
+                });
         scheduler.scheduleWithFixedDelay(this::maintain, 1, 1, TimeUnit.SECONDS);
     }
 
@@ -279,165 +275,8 @@ public final class StreamService implements AutoCloseable {
         byId.put(streamId, stream);
         lifecycle.forEach(l -> l.created(stream));
         boolean mayFallBack = transport == MediaTransport.UDP && props.play().tcpFallback();
-        startAttempt(stream, transport, mayFallBack);
+        attempts.start(stream, transport, mayFallBack);
         return stream;
-    }
-
-    private void startAttempt(LiveStream stream, MediaTransport transport, boolean mayFallBack) {
-        HistorySession history = stream.playback() == null ? null : stream.playback().session();
-        Ssrc reserved = transport == MediaTransport.UDP ? ssrcs.reserve(history != null) : null;
-        Ssrc ssrc = reserved != null ? reserved : ssrcs.any(history != null);
-        PlayAttempt attempt = new PlayAttempt(transport, ssrc, null);
-        attempt.ssrcReserved(reserved != null);
-        PsOverRtpIngest ingest = new PsOverRtpIngest(stream.hub(), PooledByteBufAllocator.DEFAULT,
-                observerFor(stream, attempt));
-        attempt.ingest(ingest);
-        stream.attempt(attempt);
-        try {
-            switch (transport) {
-                case UDP -> attempt.endpoint(reserved != null
-                        ? endpoints.udp(ssrc.rtpValue(), ingest)
-                        : endpoints.udpDedicated(ssrc.rtpValue(), ingest)); // shared port's SSRCs used up
-                case TCP_PASSIVE -> attempt.endpoint(endpoints.tcpPassive(ingest));
-                case TCP_ACTIVE -> { } // the endpoint is the connection made once the device answered
-            }
-        } catch (RuntimeException e) {
-            // not inline: this may run inside byChannel.compute, which must not be re-entered
-            scheduler.execute(() -> fail(stream, PlayFailure.NOT_SENT,
-                    "no local RTP endpoint for " + transport.token() + ": " + e.getMessage()));
-            return;
-        }
-        int offerPort = attempt.endpoint() != null ? attempt.endpoint().localPort() : endpoints.placeholderPort();
-        stream.diagnosis().reach(PlayStage.INVITE_SENT);
-        log.info("play {}: INVITE ({}) device {} channel {} over {}, media {}:{} ssrc {}", stream.streamId(),
-                history == null ? "live" : history.type().sdpName(), stream.deviceId(), stream.channelId(),
-                transport.token(), mediaIp, offerPort, ssrc);
-        InviteRequest invite = history == null
-                ? InviteRequest.play(stream.deviceId(), stream.channelId(), mediaIp, offerPort, ssrc.digits(),
-                transport.toGb())
-                : history.invite(stream.deviceId(), stream.channelId(), mediaIp, offerPort, ssrc.digits(), transport);
-        sip.invite(invite).whenCompleteAsync((answer, error) -> { // async: may fail at once, inside compute
-                    if (error != null) {
-                        inviteFailed(stream, attempt, error instanceof CompletionException ? error.getCause() : error);
-                    } else {
-                        answered(stream, attempt, answer);
-                    }
-                }, scheduler);
-        scheduler.schedule(() -> readyTimedOut(stream, attempt), props.play().readyTimeout().toMillis(),
-                TimeUnit.MILLISECONDS);
-        if (mayFallBack) {
-            scheduler.schedule(() -> fallBackIfSilent(stream, attempt), props.play().udpFallbackAfter().toMillis(),
-                    TimeUnit.MILLISECONDS);
-        }
-    }
-
-    private IngestObserver observerFor(LiveStream stream, PlayAttempt attempt) {
-        return new IngestObserver() {
-            @Override
-            public void firstPacket(InetSocketAddress sender, long ssrc) {
-                if (stream.attempt() == attempt) {
-                    stream.diagnosis().firstRtp(sender.getAddress().getHostAddress() + ":" + sender.getPort(), ssrc);
-                }
-            }
-
-            @Override
-            public void firstKeyframe(AccessUnit keyframe) {
-                try {
-                    stream.video(VideoParameters.fromAccessUnit(keyframe));
-                } catch (RuntimeException e) {
-                    log.debug("stream {}: SPS not parsable: {}", stream.streamId(), e.getMessage());
-                }
-                stream.diagnosis().reach(PlayStage.FIRST_KEYFRAME);
-                stream.diagnosis().reach(PlayStage.READY);
-                stream.ready().complete(stream);
-            }
-        };
-    }
-
-    private void answered(LiveStream stream, PlayAttempt attempt, InviteAnswer answer) {
-        attempt.callId(answer.callId());
-        if (attempt.isStopped()) { // the stream ended or fell back while the INVITE was out
-            sip.bye(answer.callId());
-            return;
-        }
-        stream.diagnosis().reach(PlayStage.ANSWERED);
-        stream.diagnosis().reach(PlayStage.ACK_SENT);
-        String deviceSsrc = answer.ssrcFromDevice();
-        if (deviceSsrc != null && !deviceSsrc.equals(attempt.ssrc().digits())) {
-            attempt.deviceSsrc(deviceSsrc); // devices may stream with their own SSRC: follow the 200 OK
-            if (attempt.endpoint() instanceof UdpIngestEndpoint udp) {
-                try {
-                    udp.alsoAccept(Ssrc.of(deviceSsrc).rtpValue());
-                } catch (RuntimeException e) {
-                    log.warn("play {}: cannot listen for device SSRC {}: {}", stream.streamId(), deviceSsrc, e.getMessage());
-                }
-            }
-        }
-        if (attempt.transport() == MediaTransport.TCP_ACTIVE) {
-            InetSocketAddress device = new InetSocketAddress(answer.deviceMediaIp(), answer.deviceMediaPort());
-            endpoints.tcpActive(device, attempt.ingest()).whenCompleteAsync((endpoint, error) -> {
-                if (error != null) {
-                    Throwable cause = error instanceof CompletionException ? error.getCause() : error;
-                    fail(stream, PlayFailure.NO_RTP, "the device answered with RTP/TCP at " + device
-                            + " but the gateway cannot connect: " + cause.getMessage());
-                } else if (attempt.isStopped()) {
-                    endpoint.close();
-                } else {
-                    attempt.endpoint(endpoint);
-                    watchDeviceClose(stream, attempt, endpoint);
-                }
-            }, scheduler);
-        } else {
-            watchDeviceClose(stream, attempt, attempt.endpoint());
-        }
-        if (stream.playback() == null) {
-            requestKeyframe(stream);
-        }
-    }
-
-    private void watchDeviceClose(LiveStream stream, PlayAttempt attempt, IngestEndpoint endpoint) {
-        endpoint.closedByDevice().thenAcceptAsync(reason -> {
-            if (stream.attempt() == attempt && !attempt.isStopped()) {
-                end(stream, reason);
-            }
-        }, scheduler);
-    }
-
-    /** Asks for a keyframe (IFameCmd) so the first picture comes without waiting a whole GOP. */
-    private void requestKeyframe(LiveStream stream) {
-        sip.sendKeyframeRequest(stream.deviceId(), stream.channelId()).whenComplete((result, error) ->
-                stream.keyframeRequest(error != null ? "no answer: " + error.getMessage()
-                        : result.ok() ? "OK" : "device answered " + result.result()));
-    }
-
-    private void inviteFailed(LiveStream stream, PlayAttempt attempt, Throwable error) {
-        if (attempt.isStopped()) {
-            return;
-        }
-        PlayFailureMessages.Failure failure = messages.inviteFailed(stream, error);
-        fail(stream, failure.cause(), failure.message());
-    }
-
-    private void fallBackIfSilent(LiveStream stream, PlayAttempt attempt) {
-        if (stream.isEnded() || attempt.isStopped() || stream.diagnosis().hasReached(PlayStage.FIRST_RTP)
-                || !stream.diagnosis().hasReached(PlayStage.ANSWERED)) {
-            return;
-        }
-        String outcome = "no RTP over UDP within " + props.play().udpFallbackAfter().toMillis()
-                + " ms; retried over TCP passive";
-        attempt.outcome(outcome);
-        log.info("play {}: {}", stream.streamId(), outcome);
-        stopAttempt(attempt, true);
-        stream.diagnosis().newAttempt(attempt.transport().token(), outcome);
-        startAttempt(stream, MediaTransport.TCP_PASSIVE, false);
-    }
-
-    private void readyTimedOut(LiveStream stream, PlayAttempt attempt) {
-        if (stream.ready().isDone() || stream.isEnded() || stream.attempt() != attempt) {
-            return;
-        }
-        PlayFailureMessages.Failure failure = messages.notReady(stream, attempt, props.play().readyTimeout());
-        fail(stream, failure.cause(), failure.message());
     }
 
     private void fail(LiveStream stream, PlayFailure cause, String message) {
@@ -475,26 +314,6 @@ public final class StreamService implements AutoCloseable {
         }
     }
 
-    private void stopAttempt(PlayAttempt attempt, boolean sendBye) {
-        if (!attempt.stop()) {
-            return;
-        }
-        if (attempt.endpoint() != null) {
-            attempt.endpoint().close(); // returns once no packet of it is in flight
-        }
-        attempt.ingest().close();
-        if (attempt.ssrcReserved()) {
-            ssrcs.release(attempt.ssrc());
-        }
-        String callId = attempt.callId();
-        if (sendBye && callId != null) {
-            sip.bye(callId).exceptionally(e -> {
-                log.debug("BYE {} failed: {}", callId, e.toString());
-                return null;
-            });
-        }
-    }
-
     private void end(LiveStream stream, String reason) {
         synchronized (stream) {
             if (stream.isEnded()) {
@@ -506,7 +325,7 @@ public final class StreamService implements AutoCloseable {
         byId.remove(stream.streamId());
         recentlyEnded.put(stream.streamId(), stream);
         if (stream.attempt() != null) {
-            stopAttempt(stream.attempt(), true);
+            attempts.stop(stream.attempt(), true);
         }
         stream.hub().close(reason);
         stream.hls().close();
