@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.gbgate.media.hls.AnnexBAccessUnits;
 import io.gbgate.media.hub.StreamHub;
 import io.gbgate.media.webrtc.dtls.DtlsIdentity;
-import io.gbgate.media.webrtc.dtls.DtlsSrtpTestClient;
+import io.gbgate.media.webrtc.dtls.DtlsSrtpClient;
 import io.gbgate.media.webrtc.rtp.H264Depacketizer;
 import io.gbgate.media.webrtc.sdp.HostCandidate;
 import io.gbgate.media.webrtc.sdp.SdpOffer;
@@ -84,7 +84,7 @@ class IceTcpServerTest {
                         WebRtcServerTest.publish(hub, camera, expected - 1);
                     }
                     while (receiver.accessUnits.size() < expected) {
-                        byte[] frame = tcp.receiveFrame(10_000);
+                        byte[] frame = tcp.poll(10_000);
                         assertThat(frame).as("SRTP frame within 10 s").isNotNull();
                         int type = frame[1] & 0xFF;
                         if (type >= 192 && type <= 223) {
@@ -135,16 +135,16 @@ class IceTcpServerTest {
 
             try (Socket socket = new Socket(port.getAddress(), port.getPort())) { // unknown ufrag
                 FramedTcpTestTransport tcp = new FramedTcpTestTransport(socket);
-                tcp.sendFrame(WebRtcServerTest.request("nobody:Wz9k", pwd));
+                tcp.sendPacket(WebRtcServerTest.request("nobody:Wz9k", pwd));
                 assertThat(tcp.closedByServer(5000)).isTrue();
             }
             try (Socket socket = new Socket(port.getAddress(), port.getPort())) { // DTLS before any check
                 FramedTcpTestTransport tcp = new FramedTcpTestTransport(socket);
-                tcp.sendFrame(HexFormat.of().parseHex("16fefd000000000000000000010001"));
+                tcp.sendPacket(HexFormat.of().parseHex("16fefd000000000000000000010001"));
                 assertThat(tcp.closedByServer(5000)).isTrue();
             }
             try (Socket socket = new Socket(port.getAddress(), port.getPort())) { // framed garbage before STUN
-                new FramedTcpTestTransport(socket).sendFrame("hello".getBytes(StandardCharsets.US_ASCII));
+                new FramedTcpTestTransport(socket).sendPacket("hello".getBytes(StandardCharsets.US_ASCII));
                 assertThat(new FramedTcpTestTransport(socket).closedByServer(5000)).isTrue();
             }
             try (Socket socket = new Socket(port.getAddress(), port.getPort())) { // unframed: "GE" reads as 18245
@@ -181,15 +181,15 @@ class IceTcpServerTest {
         check(tcp, WebRtcServerTest.attribute(answer, "ice-ufrag"), WebRtcServerTest.attribute(answer, "ice-pwd"),
                 socket);
         assertThat(session.state()).isEqualTo(WebRtcSessionState.CONNECTING);
-        DtlsSrtpTestClient dtls = new DtlsSrtpTestClient(new BcTlsCrypto(RANDOM), browserIdentity, server.fingerprint());
+        DtlsSrtpClient dtls = new DtlsSrtpClient(new BcTlsCrypto(RANDOM), browserIdentity, server.fingerprint());
         new DTLSClientProtocol().connect(dtls, tcp);
         WebRtcServerTest.awaitState(session, WebRtcSessionState.CONNECTED);
-        return DtlsSrtpKeys.fromKeyingMaterial(dtls.keyingMaterial.get());
+        return DtlsSrtpKeys.fromKeyingMaterial(dtls.keyingMaterial());
     }
 
     private static void check(FramedTcpTestTransport tcp, String ufrag, String pwd, Socket socket) throws Exception {
-        tcp.sendFrame(WebRtcServerTest.request(ufrag + ":Wz9k", pwd));
-        byte[] frame = tcp.receiveFrame(10_000);
+        tcp.sendPacket(WebRtcServerTest.request(ufrag + ":Wz9k", pwd));
+        byte[] frame = tcp.poll(10_000);
         assertThat(frame).as("STUN response").isNotNull();
         StunMessage response = StunMessage.decode(Unpooled.wrappedBuffer(frame));
         assertThat(response.type()).isEqualTo(StunMessageType.BINDING_SUCCESS_RESPONSE);

@@ -6,7 +6,7 @@ import io.gbgate.media.AccessUnit;
 import io.gbgate.media.hls.AnnexBAccessUnits;
 import io.gbgate.media.hub.StreamHub;
 import io.gbgate.media.webrtc.dtls.DtlsIdentity;
-import io.gbgate.media.webrtc.dtls.DtlsSrtpTestClient;
+import io.gbgate.media.webrtc.dtls.DtlsSrtpClient;
 import io.gbgate.media.webrtc.rtp.H264Depacketizer;
 import io.gbgate.media.webrtc.sdp.SdpOffer;
 import io.gbgate.media.webrtc.srtp.DtlsSrtpKeys;
@@ -210,11 +210,11 @@ class WebRtcServerTest {
         connectivityCheck(socket, attribute(session.answerSdp(), "ice-ufrag"), attribute(session.answerSdp(), "ice-pwd"));
         assertThat(session.state()).isEqualTo(WebRtcSessionState.CONNECTING);
 
-        DtlsSrtpTestClient dtls = new DtlsSrtpTestClient(new BcTlsCrypto(RANDOM), browserIdentity, server.fingerprint());
+        DtlsSrtpClient dtls = new DtlsSrtpClient(new BcTlsCrypto(RANDOM), browserIdentity, server.fingerprint());
         new DTLSClientProtocol().connect(dtls, new UDPTransport(socket, 1200));
         socket.setSoTimeout(10_000); // the DTLS transport changed it
         awaitState(session, WebRtcSessionState.CONNECTED);
-        return DtlsSrtpKeys.fromKeyingMaterial(dtls.keyingMaterial.get());
+        return DtlsSrtpKeys.fromKeyingMaterial(dtls.keyingMaterial());
     }
 
     static SdpOffer offerFrom(DtlsIdentity browserIdentity) throws Exception {
