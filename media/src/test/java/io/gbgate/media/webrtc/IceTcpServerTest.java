@@ -2,6 +2,7 @@ package io.gbgate.media.webrtc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.hls.AnnexBAccessUnits;
 import io.gbgate.media.hub.StreamHub;
 import io.gbgate.media.webrtc.dtls.DtlsIdentity;
@@ -28,29 +29,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * ICE-TCP (RFC 6544 passive, RFC 4571 framing) against a real server on loopback: a browser
  * stand-in that only has TCP gets the camera as SRTP byte for byte; connections that start with
  * anything but a check for a known session, announce an oversized frame or stay silent are closed.
  */
+@ExtendWith(NettyLeakGuard.class)
 class IceTcpServerTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int CACHED_UNITS = 10;
     private static final int LIVE_UNITS = 30;
-
-    @BeforeAll
-    static void paranoid() {
-        NettyLeakGuard.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        NettyLeakGuard.assertNoLeaks();
-    }
 
     private static WebRtcServerConfig config(Duration bindTimeout) {
         return new WebRtcServerConfig("127.0.0.1", 0, List.of("127.0.0.1"), 1228, 2, Duration.ofSeconds(20),
