@@ -1,20 +1,16 @@
 package io.gbgate.gateway;
 
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
-
 import io.gbgate.media.source.H265ElementaryStream;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * Generates a short H.265 Annex B clip with the ffmpeg command line (libx265): javacv's LGPL FFmpeg
- * has no HEVC encoder. Tests using it are skipped with a message when the CLI is absent.
+ * The gateway tests' name for the media module's {@link io.gbgate.media.transcode.HevcClip}: a short
+ * H.265 clip from the ffmpeg command line (libx265); tests using it are skipped with a message when
+ * the CLI is absent.
  */
 final class HevcClip {
-    static final Path FFMPEG = Path.of(System.getProperty("gbgate.ffmpeg", "/usr/bin/ffmpeg"));
+    static final Path FFMPEG = io.gbgate.media.transcode.HevcClip.FFMPEG;
 
     private HevcClip() {
     }
@@ -22,22 +18,6 @@ final class HevcClip {
     /** {@code seconds} of testsrc2 at {@code width x height}, 25 fps, a keyframe every second, no B-frames. */
     static H265ElementaryStream generate(Path dir, int width, int height, int seconds)
             throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(FFMPEG), "ffmpeg CLI with libx265 absent at " + FFMPEG
-                + " (apt-get install ffmpeg); H.265 tests skipped");
-        Path out = dir.resolve("clip-" + width + "x" + height + ".h265");
-        Process process = new ProcessBuilder(List.of(FFMPEG.toString(), "-nostdin", "-loglevel", "error", "-y",
-                "-f", "lavfi", "-i", "testsrc2=size=" + width + "x" + height + ":rate=25",
-                "-t", Integer.toString(seconds), "-pix_fmt", "yuv420p", "-c:v", "libx265", "-preset", "ultrafast",
-                "-x265-params", "keyint=25:min-keyint=25:bframes=0:log-level=error", "-f", "hevc", out.toString()))
-                .redirectErrorStream(true).redirectOutput(dir.resolve("ffmpeg.log").toFile()).start();
-        if (!process.waitFor(120, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("ffmpeg did not finish within 120 s");
-        }
-        if (process.exitValue() != 0) {
-            throw new IllegalStateException("ffmpeg failed (" + process.exitValue() + "): "
-                    + Files.readString(dir.resolve("ffmpeg.log")));
-        }
-        return H265ElementaryStream.parse(Files.readAllBytes(out));
+        return io.gbgate.media.transcode.HevcClip.generate(dir, width, height, seconds);
     }
 }

@@ -1,14 +1,12 @@
 package io.gbgate.gateway;
 
-import java.io.ByteArrayInputStream;
+import io.gbgate.media.codec.DecodedVideo;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 
 /**
  * Plays a live HLS playlist the way a player would: fetches the playlist, downloads new segments
@@ -69,17 +67,6 @@ final class HlsProbe {
 
     /** {frames, width, height} of one MPEG-TS segment. */
     static int[] decode(byte[] ts) throws Exception {
-        int frames = 0;
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(ts), 0)) {
-            grabber.setFormat("mpegts");
-            grabber.start();
-            Frame frame;
-            while ((frame = grabber.grabImage()) != null) {
-                if (frame.image != null) {
-                    frames++;
-                }
-            }
-            return new int[] {frames, grabber.getImageWidth(), grabber.getImageHeight()};
-        }
+        return DecodedVideo.of(ts, "mpegts").toArray();
     }
 }

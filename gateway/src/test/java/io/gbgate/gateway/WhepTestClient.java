@@ -1,118 +1,75 @@
 package io.gbgate.gateway;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gbgate.media.webrtc.TestPacketLink;
 import io.gbgate.media.webrtc.dtls.CertificateFingerprint;
-import java.io.IOException;
-import java.math.BigInteger;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.spec.ECGenParameterSpec;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Date;
-import java.util.Hashtable;
-import java.util.concurrent.atomic.AtomicReference;
-import org.bouncycastle.asn1.x500.X500Name;
-import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
-import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
-import org.bouncycastle.crypto.util.PrivateKeyFactory;
-import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
-import org.bouncycastle.tls.AlertDescription;
-import org.bouncycastle.tls.Certificate;
-import org.bouncycastle.tls.CertificateRequest;
-import org.bouncycastle.tls.DefaultTlsClient;
-import org.bouncycastle.tls.ExporterLabel;
-import org.bouncycastle.tls.HashAlgorithm;
-import org.bouncycastle.tls.ProtocolVersion;
-import org.bouncycastle.tls.SRTPProtectionProfile;
-import org.bouncycastle.tls.SignatureAlgorithm;
-import org.bouncycastle.tls.SignatureAndHashAlgorithm;
-import org.bouncycastle.tls.TlsAuthentication;
-import org.bouncycastle.tls.TlsCredentials;
-import org.bouncycastle.tls.TlsFatalAlert;
-import org.bouncycastle.tls.TlsSRTPUtils;
-import org.bouncycastle.tls.TlsServerCertificate;
-import org.bouncycastle.tls.TlsUtils;
-import org.bouncycastle.tls.UseSRTPData;
-import org.bouncycastle.tls.crypto.TlsCertificate;
-import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
+import io.gbgate.media.webrtc.dtls.DtlsIdentity;
+import io.gbgate.media.webrtc.dtls.DtlsSrtpClient;
+import io.gbgate.media.webrtc.srtp.DtlsSrtpKeys;
+import io.gbgate.media.webrtc.stun.StunMessage;
+import io.gbgate.media.webrtc.stun.StunMessageBuilder;
+import io.gbgate.media.webrtc.stun.StunMessageType;
+import io.netty.buffer.Unpooled;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
- * A browser stand-in for WHEP tests (ported from the media module's DtlsSrtpTestClient): a bctls
- * DTLS 1.2 client offering use_srtp with a self-signed ECDSA P-256 certificate of its own, which
- * checks the server's certificate against the fingerprint of the SDP answer.
+ * The Java browser stand-in of the WHEP tests: its own certificate, and, given the gateway's SDP
+ * answer, the ICE connectivity check (USE-CANDIDATE) and the DTLS-SRTP handshake
+ * ({@link DtlsSrtpClient}) over a {@link TestPacketLink}.
  */
-final class WhepTestClient extends DefaultTlsClient {
-    /** The client's certificate and key. */
-    record Identity(byte[] certificateDer, AsymmetricKeyParameter privateKey) {
-        static Identity generate() throws Exception {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"));
-            KeyPair keys = generator.generateKeyPair();
-            X500Name name = new X500Name("CN=whep-test-browser");
-            Instant now = Instant.now();
-            byte[] der = new JcaX509v3CertificateBuilder(name, BigInteger.valueOf(now.toEpochMilli()),
-                    Date.from(now.minus(Duration.ofDays(1))), Date.from(now.plus(Duration.ofDays(30))), name,
-                    keys.getPublic())
-                    .build(new JcaContentSignerBuilder("SHA256withECDSA").build(keys.getPrivate())).getEncoded();
-            return new Identity(der, PrivateKeyFactory.createKey(keys.getPrivate().getEncoded()));
+final class WhepTestClient {
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The browser's certificate and key. */
+    record Identity(DtlsIdentity dtls) {
+        static Identity generate() {
+            return new Identity(DtlsIdentity.generate("whep-test-browser", RANDOM));
         }
 
         CertificateFingerprint fingerprint() {
-            return CertificateFingerprint.of("sha-256", certificateDer);
+            return dtls.fingerprint();
         }
     }
 
-    final AtomicReference<byte[]> keyingMaterial = new AtomicReference<>();
-    private final Identity identity;
-    private final CertificateFingerprint expectedServerFingerprint;
-
-    WhepTestClient(BcTlsCrypto crypto, Identity identity, CertificateFingerprint expectedServerFingerprint) {
-        super(crypto);
-        this.identity = identity;
-        this.expectedServerFingerprint = expectedServerFingerprint;
+    private WhepTestClient() {
     }
 
-    @Override
-    protected ProtocolVersion[] getSupportedVersions() {
-        return ProtocolVersion.DTLSv12.only();
+    /**
+     * Checks connectivity to the gateway as the controlling agent of {@code offer}, then runs DTLS
+     * against the answer's fingerprint.
+     *
+     * @return the SRTP keys of the session
+     */
+    static DtlsSrtpKeys connect(Identity browser, String offer, String answer, TestPacketLink link) throws Exception {
+        connectivityCheck(link, attribute(answer, "ice-ufrag") + ":" + attribute(offer, "ice-ufrag"),
+                attribute(answer, "ice-pwd").getBytes(StandardCharsets.UTF_8));
+        DtlsSrtpClient dtls = new DtlsSrtpClient(new BcTlsCrypto(RANDOM), browser.dtls(),
+                CertificateFingerprint.parse(attribute(answer, "fingerprint")));
+        new DTLSClientProtocol().connect(dtls, link);
+        return DtlsSrtpKeys.fromKeyingMaterial(dtls.keyingMaterial());
     }
 
-    @Override
-    @SuppressWarnings({"rawtypes", "unchecked"})
-    public Hashtable getClientExtensions() throws IOException {
-        Hashtable extensions = super.getClientExtensions();
-        TlsSRTPUtils.addUseSRTPExtension(extensions, new UseSRTPData(
-                new int[] {SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80}, TlsUtils.EMPTY_BYTES));
-        return extensions;
+    private static void connectivityCheck(TestPacketLink link, String username, byte[] pwd) throws Exception {
+        byte[] transactionId = new byte[12];
+        RANDOM.nextBytes(transactionId);
+        link.sendPacket(new StunMessageBuilder(StunMessageType.BINDING_REQUEST, transactionId)
+                .username(username).priority(1853824767L).iceControlling(RANDOM.nextLong())
+                .useCandidate().toBytes(pwd, true));
+        StunMessage response = StunMessage.decode(Unpooled.wrappedBuffer(link.receivePacket()));
+        assertThat(response.type()).isEqualTo(StunMessageType.BINDING_SUCCESS_RESPONSE);
+        assertThat(response.hasValidIntegrity(pwd)).isTrue();
     }
 
-    @Override
-    public TlsAuthentication getAuthentication() {
-        return new TlsAuthentication() {
-            @Override
-            public void notifyServerCertificate(TlsServerCertificate serverCertificate) throws IOException {
-                byte[] der = serverCertificate.getCertificate().getCertificateAt(0).getEncoded();
-                if (!expectedServerFingerprint.matches(der)) {
-                    throw new TlsFatalAlert(AlertDescription.bad_certificate, "server fingerprint mismatch");
-                }
-            }
-
-            @Override
-            public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
-                Certificate certificate = new Certificate(new TlsCertificate[] {
-                    getCrypto().createCertificate(identity.certificateDer())});
-                return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), (BcTlsCrypto) getCrypto(),
-                        identity.privateKey(), certificate,
-                        new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
-            }
-        };
-    }
-
-    @Override
-    public void notifyHandshakeComplete() throws IOException {
-        super.notifyHandshakeComplete();
-        keyingMaterial.set(context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, 60));
+    /** The value of SDP attribute {@code a=name:} (its first occurrence). */
+    static String attribute(String sdp, String name) {
+        Matcher matcher = Pattern.compile("a=" + name + ":([^\r\n]+)").matcher(sdp);
+        assertThat(matcher.find()).as("a=%s in\n%s", name, sdp).isTrue();
+        return matcher.group(1).trim();
     }
 }

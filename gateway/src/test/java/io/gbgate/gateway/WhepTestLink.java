@@ -1,9 +1,10 @@
 package io.gbgate.gateway;
 
-import java.io.DataInputStream;
-import java.io.EOFException;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.gbgate.media.webrtc.FramedTcpTestTransport;
+import io.gbgate.media.webrtc.TestPacketLink;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.net.DatagramPacket;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
@@ -11,65 +12,42 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
-import org.bouncycastle.tls.DatagramTransport;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The network side of the Java browser stand-in ({@link WhepTestClient}): a UDP socket to the
  * gateway's WebRTC port, or an ICE-TCP connection with RFC 4571 framing to its TCP port. Either
- * carries STUN, the bctls DTLS handshake (as its {@link DatagramTransport}) and SRTP.
+ * carries STUN, the bctls DTLS handshake and SRTP.
  */
-abstract class WhepTestLink implements DatagramTransport, AutoCloseable {
-    static final int TIMEOUT_MILLIS = 10_000;
-
+final class WhepTestLink {
     /** Which candidate of the answer to use. */
     enum Kind { UDP, TCP }
 
-    static WhepTestLink open(Kind kind, int port) throws IOException {
-        return kind == Kind.UDP ? new Udp(port) : new Tcp(port);
+    private WhepTestLink() {
     }
 
-    /** Sends one packet. */
-    abstract void sendPacket(byte[] packet) throws IOException;
+    /** The port of the {@code kind} host candidate on 127.0.0.1 in the gateway's SDP answer. */
+    static int candidatePort(String answer, Kind kind) {
+        String candidateLine = kind == Kind.UDP
+                ? "a=candidate:\\S+ 1 udp \\d+ 127\\.0\\.0\\.1 (\\d+) typ host\r\n"
+                : "a=candidate:\\S+ 1 tcp \\d+ 127\\.0\\.0\\.1 (\\d+) typ host tcptype passive\r\n";
+        Matcher candidate = Pattern.compile(candidateLine).matcher(answer);
+        assertThat(candidate.find()).as("%s host candidate on 127.0.0.1 in\n%s", kind, answer).isTrue();
+        return Integer.parseInt(candidate.group(1));
+    }
 
-    /** The next packet; AssertionError after {@link #TIMEOUT_MILLIS} without one. */
-    byte[] receivePacket() throws IOException {
-        byte[] packet = poll(TIMEOUT_MILLIS);
-        if (packet == null) {
-            throw new AssertionError("nothing from the gateway within " + TIMEOUT_MILLIS + " ms");
+    /** Connects to the gateway's {@code kind} port {@code port} on 127.0.0.1. */
+    static TestPacketLink open(Kind kind, int port) throws IOException {
+        if (kind == Kind.UDP) {
+            return new Udp(port);
         }
-        return packet;
+        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
+        socket.setTcpNoDelay(true);
+        return new FramedTcpTestTransport(socket);
     }
 
-    /** The next packet within {@code waitMillis}, or null. */
-    abstract byte[] poll(int waitMillis) throws IOException;
-
-    @Override
-    public int getReceiveLimit() {
-        return 1500;
-    }
-
-    @Override
-    public int getSendLimit() {
-        return 1200;
-    }
-
-    @Override
-    public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
-        byte[] packet = poll(waitMillis);
-        if (packet == null) {
-            return -1;
-        }
-        int n = Math.min(len, packet.length);
-        System.arraycopy(packet, 0, buf, off, n);
-        return n;
-    }
-
-    @Override
-    public void send(byte[] buf, int off, int len) throws IOException {
-        sendPacket(Arrays.copyOfRange(buf, off, off + len));
-    }
-
-    private static final class Udp extends WhepTestLink {
+    private static final class Udp extends TestPacketLink {
         private final DatagramSocket socket;
 
         Udp(int port) throws IOException {
@@ -79,12 +57,12 @@ abstract class WhepTestLink implements DatagramTransport, AutoCloseable {
         }
 
         @Override
-        void sendPacket(byte[] packet) throws IOException {
-            socket.send(new DatagramPacket(packet, packet.length));
+        public void send(byte[] buf, int off, int len) throws IOException {
+            socket.send(new DatagramPacket(buf, off, len));
         }
 
         @Override
-        byte[] poll(int waitMillis) throws IOException {
+        public byte[] poll(int waitMillis) throws IOException {
             byte[] buffer = new byte[2048];
             DatagramPacket packet = new DatagramPacket(buffer, buffer.length);
             socket.setSoTimeout(Math.max(1, waitMillis));
@@ -98,52 +76,6 @@ abstract class WhepTestLink implements DatagramTransport, AutoCloseable {
 
         @Override
         public void close() {
-            socket.close();
-        }
-    }
-
-    private static final class Tcp extends WhepTestLink {
-        private final Socket socket;
-        private final DataInputStream in;
-        private final OutputStream out;
-
-        Tcp(int port) throws IOException {
-            socket = new Socket(InetAddress.getLoopbackAddress(), port);
-            socket.setTcpNoDelay(true);
-            in = new DataInputStream(socket.getInputStream());
-            out = socket.getOutputStream();
-        }
-
-        @Override
-        void sendPacket(byte[] packet) throws IOException {
-            byte[] framed = new byte[packet.length + 2];
-            framed[0] = (byte) (packet.length >>> 8);
-            framed[1] = (byte) packet.length;
-            System.arraycopy(packet, 0, framed, 2, packet.length);
-            out.write(framed);
-            out.flush();
-        }
-
-        @Override
-        byte[] poll(int waitMillis) throws IOException {
-            socket.setSoTimeout(Math.max(1, waitMillis));
-            int high;
-            try {
-                high = in.read();
-            } catch (SocketTimeoutException e) {
-                return null;
-            }
-            if (high < 0) {
-                throw new EOFException("the gateway closed the ICE-TCP connection");
-            }
-            socket.setSoTimeout(TIMEOUT_MILLIS); // the rest of a started frame is already on its way
-            byte[] frame = new byte[(high << 8) | in.readUnsignedByte()];
-            in.readFully(frame);
-            return frame;
-        }
-
-        @Override
-        public void close() throws IOException {
             socket.close();
         }
     }

@@ -1,11 +1,13 @@
 package io.gbgate.gateway.loadtest;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gbgate.media.webrtc.dtls.DtlsIdentity;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.ServerSocket;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,7 +104,7 @@ public final class WebRtcHarness {
             JsonNode play = played.json();
             String whep = gateway.url() + play.get("whep").asText();
             Thread.sleep(WARM_UP_MILLIS);
-            HarnessDtlsClient.Identity identity = HarnessDtlsClient.Identity.generate();
+            DtlsIdentity identity = DtlsIdentity.generate("gbgate-load-viewer", new SecureRandom());
             long windowNanos = options.measureSeconds() * 1_000_000_000L;
 
             say("latency: one probe viewer for %d s", options.measureSeconds());

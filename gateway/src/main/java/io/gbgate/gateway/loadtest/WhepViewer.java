@@ -1,6 +1,8 @@
 package io.gbgate.gateway.loadtest;
 
 import io.gbgate.media.webrtc.dtls.CertificateFingerprint;
+import io.gbgate.media.webrtc.dtls.DtlsIdentity;
+import io.gbgate.media.webrtc.dtls.DtlsSrtpClient;
 import io.gbgate.media.webrtc.srtp.DtlsSrtpKeys;
 import io.gbgate.media.webrtc.srtp.SrtpResult;
 import io.gbgate.media.webrtc.srtp.SrtpUnprotector;
@@ -74,7 +76,7 @@ final class WhepViewer implements AutoCloseable {
      *
      * @param probe whether to decrypt and note picture arrival times
      */
-    static WhepViewer open(HttpClient http, String whepUrl, HarnessDtlsClient.Identity identity, boolean probe)
+    static WhepViewer open(HttpClient http, String whepUrl, DtlsIdentity identity, boolean probe)
             throws Exception {
         String ufrag = random(8);
         String offer = offer(ufrag, random(24), identity.fingerprint());
@@ -102,7 +104,7 @@ final class WhepViewer implements AutoCloseable {
             if (message.type() != StunMessageType.BINDING_SUCCESS_RESPONSE || !message.hasValidIntegrity(key)) {
                 throw new IOException("ICE check refused");
             }
-            HarnessDtlsClient dtls = new HarnessDtlsClient(new BcTlsCrypto(RANDOM), identity,
+            DtlsSrtpClient dtls = new DtlsSrtpClient(new BcTlsCrypto(RANDOM), identity,
                     CertificateFingerprint.parse(attribute(answer, "fingerprint")));
             new DTLSClientProtocol().connect(dtls, new UDPTransport(socket, 1200));
             socket.setSoTimeout(1000);

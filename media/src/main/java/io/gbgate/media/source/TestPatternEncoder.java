@@ -1,14 +1,5 @@
 package io.gbgate.media.source;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_BGR24;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
@@ -19,17 +10,11 @@ import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
-import static org.bytedeco.ffmpeg.presets.avutil.AVERROR_EAGAIN;
 
 import io.gbgate.media.AccessUnit;
-import io.gbgate.media.Codec;
-import io.gbgate.media.codec.H264ParameterSetInjector;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
-import io.netty.buffer.Unpooled;
 import java.time.Clock;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
@@ -42,7 +27,7 @@ import org.bytedeco.javacpp.PointerPointer;
  * libavcodec, one Annex B {@link AccessUnit} per frame. Every keyframe is an IDR picture that
  * carries SPS and PPS in front, forced every {@code gopFrames} frames.
  *
- * <p>The picture, the colour conversion buffers, the frame and the packet are allocated once and
+ * <p>The picture, the colour conversion buffers and the frame are allocated once and
  * reused; {@link #close()} frees the native memory. Not thread-safe: one caller at a time.
  */
 public final class TestPatternEncoder implements AutoCloseable {
@@ -50,9 +35,7 @@ public final class TestPatternEncoder implements AutoCloseable {
     private final ByteBufAllocator allocator;
     private final TestPatternPainter painter;
     private final H264EncoderContext encoder;
-    private final H264ParameterSetInjector parameterSets = new H264ParameterSetInjector();
     private final AVFrame frame;
-    private final AVPacket packet;
     private final SwsContext converter;
     private final BytePointer bgrPixels;
     private final PointerPointer<?> bgrPlanes;
@@ -74,27 +57,23 @@ public final class TestPatternEncoder implements AutoCloseable {
         int width = config.width();
         int height = config.height();
         this.encoder = H264EncoderContext.open(config);
-        encoder.observeExtradata(parameterSets);
         AVFrame allocatedFrame = null;
-        AVPacket allocatedPacket = null;
         SwsContext allocatedConverter = null;
         try {
             allocatedFrame = av_frame_alloc();
             allocatedFrame.format(AV_PIX_FMT_YUV420P).width(width).height(height);
             FfmpegErrors.check(av_frame_get_buffer(allocatedFrame, 0), "av_frame_get_buffer");
-            allocatedPacket = av_packet_alloc();
             allocatedConverter = sws_getContext(width, height, AV_PIX_FMT_BGR24, width, height,
                     AV_PIX_FMT_YUV420P, SWS_BILINEAR, null, null, (DoublePointer) null);
             if (allocatedConverter == null || allocatedConverter.isNull()) {
                 throw new IllegalStateException("sws_getContext failed for " + width + "x" + height);
             }
         } catch (RuntimeException e) {
-            freeNative(allocatedFrame, allocatedPacket, allocatedConverter);
+            freeNative(allocatedFrame, allocatedConverter);
             encoder.close();
             throw e;
         }
         this.frame = allocatedFrame;
-        this.packet = allocatedPacket;
         this.converter = allocatedConverter;
         this.bgrPixels = new BytePointer((long) width * height * 3);
         this.bgrPlanes = new PointerPointer<>(1).put(0, bgrPixels);
@@ -133,32 +112,8 @@ public final class TestPatternEncoder implements AutoCloseable {
         FfmpegErrors.check(av_frame_make_writable(frame), "av_frame_make_writable");
         sws_scale(converter, bgrPlanes, bgrStrides, 0, config.height(), frame.data(), frame.linesize());
         boolean forceKeyframe = frameIndex % config.gopFrames() == 0;
-        frame.pts(pts90k);
-        frame.pict_type(forceKeyframe ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
         frameIndex++;
-        FfmpegErrors.check(avcodec_send_frame(encoder.context(), frame), "avcodec_send_frame");
-        int received = avcodec_receive_packet(encoder.context(), packet);
-        if (received == AVERROR_EAGAIN()) {
-            return null;
-        }
-        FfmpegErrors.check(received, "avcodec_receive_packet");
-        try {
-            return toAccessUnit(pts90k);
-        } finally {
-            av_packet_unref(packet);
-        }
-    }
-
-    private AccessUnit toAccessUnit(long fallbackPts) {
-        int size = packet.size();
-        BytePointer data = packet.data();
-        ByteBuf encoded = Unpooled.wrappedBuffer(data.position(0).limit(size).capacity(size).asByteBuffer());
-        boolean keyframe = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
-        ByteBuf payload = parameterSets.copy(encoded, keyframe, allocator);
-        encoded.release(); // only the wrapper: the bytes belong to the packet
-        long pts = packet.pts() == AV_NOPTS_VALUE ? fallbackPts : packet.pts();
-        long dts = packet.dts() == AV_NOPTS_VALUE ? pts : packet.dts();
-        return new AccessUnit(Codec.H264, pts, dts, keyframe, payload);
+        return encoder.encode(frame, pts90k, forceKeyframe, allocator);
     }
 
     /** Frees the encoder and all native buffers; later calls do nothing. */
@@ -169,19 +124,16 @@ public final class TestPatternEncoder implements AutoCloseable {
         }
         closed = true;
         painter.close();
-        freeNative(frame, packet, converter);
+        freeNative(frame, converter);
         bgrPlanes.close();
         bgrStrides.close();
         bgrPixels.close();
         encoder.close();
     }
 
-    private static void freeNative(AVFrame frame, AVPacket packet, SwsContext converter) {
+    private static void freeNative(AVFrame frame, SwsContext converter) {
         if (frame != null) {
             av_frame_free(frame);
-        }
-        if (packet != null) {
-            av_packet_free(packet);
         }
         if (converter != null && !converter.isNull()) {
             sws_freeContext(converter);

@@ -1,14 +1,5 @@
 package io.gbgate.media.transcode;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_PKT_FLAG_KEY;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_packet;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_frame;
-import static org.bytedeco.ffmpeg.global.avutil.AV_NOPTS_VALUE;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_I;
-import static org.bytedeco.ffmpeg.global.avutil.AV_PICTURE_TYPE_NONE;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_YUV420P;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
@@ -17,20 +8,13 @@ import static org.bytedeco.ffmpeg.global.swscale.SWS_BILINEAR;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
-import static org.bytedeco.ffmpeg.presets.avutil.AVERROR_EAGAIN;
 
 import io.gbgate.media.AccessUnit;
-import io.gbgate.media.Codec;
-import io.gbgate.media.codec.H264ParameterSetInjector;
 import io.gbgate.media.source.FfmpegErrors;
 import io.gbgate.media.source.H264EncoderContext;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
-import io.netty.buffer.Unpooled;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
-import org.bytedeco.javacpp.BytePointer;
 import org.bytedeco.javacpp.DoublePointer;
 
 /**
@@ -45,9 +29,7 @@ final class H264FrameEncoder implements AutoCloseable {
 
     private final TranscodeSettings settings;
     private final ByteBufAllocator allocator;
-    private final AVPacket packet = av_packet_alloc();
     private H264EncoderContext encoder;
-    private H264ParameterSetInjector parameterSets;
     private int width;
     private int height;
     private int sourceFormat = -1;
@@ -89,19 +71,7 @@ final class H264FrameEncoder implements AutoCloseable {
             sws_scale(converter, picture.data(), picture.linesize(), 0, height, converted.data(), converted.linesize());
             input = converted;
         }
-        input.pts(pts90k);
-        input.pict_type(keyframe ? AV_PICTURE_TYPE_I : AV_PICTURE_TYPE_NONE);
-        FfmpegErrors.check(avcodec_send_frame(encoder.context(), input), "avcodec_send_frame");
-        int received = avcodec_receive_packet(encoder.context(), packet);
-        if (received == AVERROR_EAGAIN()) {
-            return null;
-        }
-        FfmpegErrors.check(received, "avcodec_receive_packet");
-        try {
-            return toAccessUnit(pts90k);
-        } finally {
-            av_packet_unref(packet);
-        }
+        return encoder.encode(input, pts90k, keyframe, allocator);
     }
 
     private void open(int newWidth, int newHeight, int format, int fps) {
@@ -110,8 +80,6 @@ final class H264FrameEncoder implements AutoCloseable {
         height = newHeight;
         sourceFormat = format;
         encoder = H264EncoderContext.open(width, height, fps, fps * GOP_SECONDS, settings.bitrate(width, height, fps));
-        parameterSets = new H264ParameterSetInjector();
-        encoder.observeExtradata(parameterSets);
         if (format != AV_PIX_FMT_YUV420P) {
             converter = sws_getContext(width, height, format, width, height, AV_PIX_FMT_YUV420P, SWS_BILINEAR,
                     null, null, (DoublePointer) null);
@@ -124,17 +92,6 @@ final class H264FrameEncoder implements AutoCloseable {
             converted.format(AV_PIX_FMT_YUV420P).width(width).height(height);
             FfmpegErrors.check(av_frame_get_buffer(converted, 0), "av_frame_get_buffer");
         }
-    }
-
-    private AccessUnit toAccessUnit(long fallbackPts) {
-        int size = packet.size();
-        BytePointer data = packet.data();
-        ByteBuf encoded = Unpooled.wrappedBuffer(data.position(0).limit(size).capacity(size).asByteBuffer());
-        boolean keyframe = (packet.flags() & AV_PKT_FLAG_KEY) != 0;
-        ByteBuf payload = parameterSets.copy(encoded, keyframe, allocator);
-        encoded.release(); // only the wrapper: the bytes belong to the packet
-        long pts = packet.pts() == AV_NOPTS_VALUE ? fallbackPts : packet.pts();
-        return new AccessUnit(Codec.H264, pts, pts, keyframe, payload);
     }
 
     private void closeEncoder() {
@@ -155,6 +112,5 @@ final class H264FrameEncoder implements AutoCloseable {
     @Override
     public void close() {
         closeEncoder();
-        av_packet_free(packet);
     }
 }

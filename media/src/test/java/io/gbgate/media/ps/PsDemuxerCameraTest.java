@@ -4,6 +4,7 @@ import static io.gbgate.media.ps.PsTestSupport.cameraFile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gbgate.media.Codec;
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.ps.PsTestSupport.DemuxResult;
 import io.gbgate.media.ps.PsTestSupport.UnitDigest;
 import java.io.ByteArrayInputStream;
@@ -13,24 +14,14 @@ import java.util.Random;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The demuxer against real camera recordings. */
+@ExtendWith(NettyLeakGuard.class)
 class PsDemuxerCameraTest {
     /** Frames (packs) in the d1 recording, one access unit each. */
     private static final int D1_FRAMES = 1347;
-
-    @BeforeAll
-    static void paranoidLeakDetection() {
-        NettyLeakGuard.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        NettyLeakGuard.assertNoLeaks();
-    }
 
     /**
      * Compares raw bytes: the d1 camera already sends SPS/PPS in front of every IDR, so parameter-set

@@ -5,6 +5,7 @@ import static io.gbgate.media.ps.PsTestSupport.concat;
 import static io.gbgate.media.ps.PsTestSupport.garbage;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.ps.PsTestSupport.Capture;
 import io.gbgate.media.ps.PsTestSupport.DemuxResult;
 import io.gbgate.media.ps.PsTestSupport.UnitDigest;
@@ -13,28 +14,18 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Framing damage built from the first 100 packs of the d1 recording; each case states what must survive. */
+@ExtendWith(NettyLeakGuard.class)
 class PsDemuxerDamageTest {
     private static final int PACKS = 100;
 
     private final Random random = new Random(1234);
     private List<byte[]> packs;
     private DemuxResult clean;
-
-    @BeforeAll
-    static void paranoidLeakDetection() {
-        NettyLeakGuard.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        NettyLeakGuard.assertNoLeaks();
-    }
 
     @BeforeEach
     void cleanReference() {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gbgate.media.AccessUnit;
 import io.gbgate.media.Codec;
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.ps.PsTestSupport.DemuxResult;
 import io.gbgate.media.ps.PsTestSupport.UnitDigest;
 import io.netty.buffer.ByteBuf;
@@ -18,28 +19,18 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.function.UnaryOperator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Stream content variations: PSM wrong or missing, extra packets, parameter sets, G.711A audio. */
+@ExtendWith(NettyLeakGuard.class)
 class PsDemuxerStreamContentTest {
     private static final int PACKS = 100;
 
     private final Random random = new Random(4321);
     private List<byte[]> packs;
     private DemuxResult clean;
-
-    @BeforeAll
-    static void paranoidLeakDetection() {
-        NettyLeakGuard.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        NettyLeakGuard.assertNoLeaks();
-    }
 
     @BeforeEach
     void cleanReference() {

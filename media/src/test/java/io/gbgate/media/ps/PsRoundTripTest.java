@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gbgate.media.AccessUnit;
 import io.gbgate.media.Codec;
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.ps.PsTestSupport.Capture;
 import io.gbgate.media.ps.PsTestSupport.DemuxResult;
 import io.gbgate.media.ps.PsTestSupport.UnitDigest;
@@ -17,22 +18,12 @@ import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** PsMuxer output is valid program stream: demux, mux, demux again gives the same access units. */
+@ExtendWith(NettyLeakGuard.class)
 class PsRoundTripTest {
-    @BeforeAll
-    static void paranoidLeakDetection() {
-        NettyLeakGuard.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        NettyLeakGuard.assertNoLeaks();
-    }
-
     @Test
     void d1SurvivesMuxAndDemux() {
         DemuxResult original = PsTestSupport.demuxWhole(cameraFile(PsTestSupport.D1));

@@ -13,14 +13,14 @@ import java.util.concurrent.TimeUnit;
  * Generates a short H.265 Annex B clip with the ffmpeg command line (libx265): javacv's LGPL FFmpeg
  * has no HEVC encoder. Tests using it are skipped with a message when the CLI is absent.
  */
-final class HevcClip {
-    static final Path FFMPEG = Path.of(System.getProperty("gbgate.ffmpeg", "/usr/bin/ffmpeg"));
+public final class HevcClip {
+    public static final Path FFMPEG = Path.of(System.getProperty("gbgate.ffmpeg", "/usr/bin/ffmpeg"));
 
     private HevcClip() {
     }
 
     /** {@code seconds} of testsrc2 at {@code width x height}, 25 fps, a keyframe every second, no B-frames. */
-    static H265ElementaryStream generate(Path dir, int width, int height, int seconds)
+    public static H265ElementaryStream generate(Path dir, int width, int height, int seconds)
             throws IOException, InterruptedException {
         assumeTrue(Files.isExecutable(FFMPEG), "ffmpeg CLI with libx265 absent at " + FFMPEG
                 + " (apt-get install ffmpeg); H.265 tests skipped");

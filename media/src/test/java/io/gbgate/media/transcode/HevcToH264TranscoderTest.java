@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gbgate.media.AccessUnit;
 import io.gbgate.media.Codec;
+import io.gbgate.media.codec.DecodedVideo;
 import io.gbgate.media.codec.VideoParameters;
 import io.gbgate.media.hub.StreamHub;
 import io.gbgate.media.hub.StreamSink;
@@ -12,7 +13,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.util.ResourceLeakDetector;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
@@ -24,8 +24,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.LongStream;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacpp.Pointer;
-import org.bytedeco.javacv.FFmpegFrameGrabber;
-import org.bytedeco.javacv.Frame;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -81,10 +79,10 @@ class HevcToH264TranscoderTest {
         assertThat(parameters.codec()).isEqualTo(Codec.H264);
         assertThat(parameters.width()).isEqualTo(320);
         assertThat(parameters.height()).isEqualTo(240);
-        int[] decoded = decodeH264(collected.annexB.toByteArray());
-        assertThat(decoded[0]).as("decoded H.264 pictures").isGreaterThanOrEqualTo(pictures - 2);
-        assertThat(decoded[1]).isEqualTo(320);
-        assertThat(decoded[2]).isEqualTo(240);
+        DecodedVideo decoded = DecodedVideo.of(collected.annexB.toByteArray(), "h264");
+        assertThat(decoded.pictures()).as("decoded H.264 pictures").isGreaterThanOrEqualTo(pictures - 2);
+        assertThat(decoded.width()).isEqualTo(320);
+        assertThat(decoded.height()).isEqualTo(240);
     }
 
     @Test
@@ -113,7 +111,7 @@ class HevcToH264TranscoderTest {
         transcoder.stop("done");
         worker.runAll();
         assertThat(transcoder.terminated()).isCompleted();
-        assertThat(decodeH264(collected.annexB.toByteArray())[0]).isGreaterThanOrEqualTo(19);
+        assertThat(DecodedVideo.of(collected.annexB.toByteArray(), "h264").pictures()).isGreaterThanOrEqualTo(19);
     }
 
     @Test
@@ -178,22 +176,6 @@ class HevcToH264TranscoderTest {
             Thread.sleep(5);
         }
         assertThat(transcoder.stats().framesEncoded()).as("H.264 frames published").isEqualTo(frames);
-    }
-
-    /** {pictures, width, height} of an Annex B H.264 stream decoded by FFmpeg. */
-    static int[] decodeH264(byte[] annexB) throws Exception {
-        int frames = 0;
-        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(annexB), 0)) {
-            grabber.setFormat("h264");
-            grabber.start();
-            Frame frame;
-            while ((frame = grabber.grabImage()) != null) {
-                if (frame.image != null) {
-                    frames++;
-                }
-            }
-            return new int[] {frames, grabber.getImageWidth(), grabber.getImageHeight()};
-        }
     }
 
     /** Keeps what the output hub delivers: Annex B bytes, timestamps, keyframes. */

@@ -5,28 +5,27 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
-import org.bouncycastle.tls.DatagramTransport;
 
 /**
- * The browser's side of an ICE-TCP connection for tests: RFC 4571 frames over a plain socket, also
- * usable as the bctls DTLS client's datagram transport.
+ * The browser's side of an ICE-TCP connection for tests: RFC 4571 frames (a 16-bit length, then the
+ * packet) over a plain socket.
  */
-final class FramedTcpTestTransport implements DatagramTransport {
-    private static final int FRAME_TIMEOUT_MILLIS = 10_000;
-
+public final class FramedTcpTestTransport extends TestPacketLink {
     private final Socket socket;
     private final DataInputStream in;
     private final OutputStream out;
 
-    FramedTcpTestTransport(Socket socket) throws IOException {
+    public FramedTcpTestTransport(Socket socket) throws IOException {
         this.socket = socket;
         this.in = new DataInputStream(socket.getInputStream());
         this.out = socket.getOutputStream();
     }
 
     /** Sends one frame: its length, then its bytes. */
-    void sendFrame(byte[] data, int offset, int length) throws IOException {
+    @Override
+    public void send(byte[] data, int offset, int length) throws IOException {
         byte[] framed = new byte[length + 2];
         framed[0] = (byte) (length >>> 8);
         framed[1] = (byte) length;
@@ -35,12 +34,9 @@ final class FramedTcpTestTransport implements DatagramTransport {
         out.flush();
     }
 
-    void sendFrame(byte[] data) throws IOException {
-        sendFrame(data, 0, data.length);
-    }
-
     /** Waits up to {@code waitMillis} for a frame; null on timeout; EOFException when the server closed. */
-    byte[] receiveFrame(int waitMillis) throws IOException {
+    @Override
+    public byte[] poll(int waitMillis) throws IOException {
         socket.setSoTimeout(Math.max(waitMillis, 1));
         int high;
         try {
@@ -51,7 +47,7 @@ final class FramedTcpTestTransport implements DatagramTransport {
         if (high < 0) {
             throw new EOFException("server closed the ICE-TCP connection");
         }
-        socket.setSoTimeout(FRAME_TIMEOUT_MILLIS);
+        socket.setSoTimeout(TIMEOUT_MILLIS); // the rest of a started frame is already on its way
         int length = (high << 8) | in.readUnsignedByte();
         byte[] frame = new byte[length];
         in.readFully(frame);
@@ -59,42 +55,16 @@ final class FramedTcpTestTransport implements DatagramTransport {
     }
 
     /** True when the server closed the connection within {@code waitMillis}; frames before that are skipped. */
-    boolean closedByServer(int waitMillis) throws IOException {
+    public boolean closedByServer(int waitMillis) throws IOException {
         long deadline = System.nanoTime() + waitMillis * 1_000_000L;
         try {
             while (System.nanoTime() < deadline) {
-                receiveFrame(100);
+                poll(100);
             }
             return false;
-        } catch (EOFException | java.net.SocketException e) {
+        } catch (EOFException | SocketException e) {
             return true;
         }
-    }
-
-    @Override
-    public int getReceiveLimit() {
-        return 1500;
-    }
-
-    @Override
-    public int getSendLimit() {
-        return 1200;
-    }
-
-    @Override
-    public int receive(byte[] buf, int off, int len, int waitMillis) throws IOException {
-        byte[] frame = receiveFrame(waitMillis);
-        if (frame == null) {
-            return -1;
-        }
-        int n = Math.min(len, frame.length);
-        System.arraycopy(frame, 0, buf, off, n);
-        return n;
-    }
-
-    @Override
-    public void send(byte[] buf, int off, int len) throws IOException {
-        sendFrame(buf, off, len);
     }
 
     @Override

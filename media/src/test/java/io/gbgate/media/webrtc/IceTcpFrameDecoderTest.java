@@ -3,29 +3,20 @@ package io.gbgate.media.webrtc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.embedded.EmbeddedChannel;
 import io.netty.handler.codec.TooLongFrameException;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** RFC 4571 framing of ICE-TCP connections: split and coalesced reads, empty and oversized frames. */
+@ExtendWith(NettyLeakGuard.class)
 class IceTcpFrameDecoderTest {
     private static final HexFormat HEX = HexFormat.of();
-
-    @BeforeAll
-    static void paranoid() {
-        NettyLeakGuard.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        NettyLeakGuard.assertNoLeaks();
-    }
 
     @Test
     void framesSplitAcrossReadsAndCoalescedInOneReadComeOutWhole() {

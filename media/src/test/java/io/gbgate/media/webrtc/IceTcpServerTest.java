@@ -2,10 +2,11 @@ package io.gbgate.media.webrtc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.hls.AnnexBAccessUnits;
 import io.gbgate.media.hub.StreamHub;
 import io.gbgate.media.webrtc.dtls.DtlsIdentity;
-import io.gbgate.media.webrtc.dtls.DtlsSrtpTestClient;
+import io.gbgate.media.webrtc.dtls.DtlsSrtpClient;
 import io.gbgate.media.webrtc.rtp.H264Depacketizer;
 import io.gbgate.media.webrtc.sdp.HostCandidate;
 import io.gbgate.media.webrtc.sdp.SdpOffer;
@@ -28,29 +29,19 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * ICE-TCP (RFC 6544 passive, RFC 4571 framing) against a real server on loopback: a browser
  * stand-in that only has TCP gets the camera as SRTP byte for byte; connections that start with
  * anything but a check for a known session, announce an oversized frame or stay silent are closed.
  */
+@ExtendWith(NettyLeakGuard.class)
 class IceTcpServerTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int CACHED_UNITS = 10;
     private static final int LIVE_UNITS = 30;
-
-    @BeforeAll
-    static void paranoid() {
-        NettyLeakGuard.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        NettyLeakGuard.assertNoLeaks();
-    }
 
     private static WebRtcServerConfig config(Duration bindTimeout) {
         return new WebRtcServerConfig("127.0.0.1", 0, List.of("127.0.0.1"), 1228, 2, Duration.ofSeconds(20),
@@ -84,7 +75,7 @@ class IceTcpServerTest {
                         WebRtcServerTest.publish(hub, camera, expected - 1);
                     }
                     while (receiver.accessUnits.size() < expected) {
-                        byte[] frame = tcp.receiveFrame(10_000);
+                        byte[] frame = tcp.poll(10_000);
                         assertThat(frame).as("SRTP frame within 10 s").isNotNull();
                         int type = frame[1] & 0xFF;
                         if (type >= 192 && type <= 223) {
@@ -135,16 +126,16 @@ class IceTcpServerTest {
 
             try (Socket socket = new Socket(port.getAddress(), port.getPort())) { // unknown ufrag
                 FramedTcpTestTransport tcp = new FramedTcpTestTransport(socket);
-                tcp.sendFrame(WebRtcServerTest.request("nobody:Wz9k", pwd));
+                tcp.sendPacket(WebRtcServerTest.request("nobody:Wz9k", pwd));
                 assertThat(tcp.closedByServer(5000)).isTrue();
             }
             try (Socket socket = new Socket(port.getAddress(), port.getPort())) { // DTLS before any check
                 FramedTcpTestTransport tcp = new FramedTcpTestTransport(socket);
-                tcp.sendFrame(HexFormat.of().parseHex("16fefd000000000000000000010001"));
+                tcp.sendPacket(HexFormat.of().parseHex("16fefd000000000000000000010001"));
                 assertThat(tcp.closedByServer(5000)).isTrue();
             }
             try (Socket socket = new Socket(port.getAddress(), port.getPort())) { // framed garbage before STUN
-                new FramedTcpTestTransport(socket).sendFrame("hello".getBytes(StandardCharsets.US_ASCII));
+                new FramedTcpTestTransport(socket).sendPacket("hello".getBytes(StandardCharsets.US_ASCII));
                 assertThat(new FramedTcpTestTransport(socket).closedByServer(5000)).isTrue();
             }
             try (Socket socket = new Socket(port.getAddress(), port.getPort())) { // unframed: "GE" reads as 18245
@@ -181,15 +172,15 @@ class IceTcpServerTest {
         check(tcp, WebRtcServerTest.attribute(answer, "ice-ufrag"), WebRtcServerTest.attribute(answer, "ice-pwd"),
                 socket);
         assertThat(session.state()).isEqualTo(WebRtcSessionState.CONNECTING);
-        DtlsSrtpTestClient dtls = new DtlsSrtpTestClient(new BcTlsCrypto(RANDOM), browserIdentity, server.fingerprint());
+        DtlsSrtpClient dtls = new DtlsSrtpClient(new BcTlsCrypto(RANDOM), browserIdentity, server.fingerprint());
         new DTLSClientProtocol().connect(dtls, tcp);
         WebRtcServerTest.awaitState(session, WebRtcSessionState.CONNECTED);
-        return DtlsSrtpKeys.fromKeyingMaterial(dtls.keyingMaterial.get());
+        return DtlsSrtpKeys.fromKeyingMaterial(dtls.keyingMaterial());
     }
 
     private static void check(FramedTcpTestTransport tcp, String ufrag, String pwd, Socket socket) throws Exception {
-        tcp.sendFrame(WebRtcServerTest.request(ufrag + ":Wz9k", pwd));
-        byte[] frame = tcp.receiveFrame(10_000);
+        tcp.sendPacket(WebRtcServerTest.request(ufrag + ":Wz9k", pwd));
+        byte[] frame = tcp.poll(10_000);
         assertThat(frame).as("STUN response").isNotNull();
         StunMessage response = StunMessage.decode(Unpooled.wrappedBuffer(frame));
         assertThat(response.type()).isEqualTo(StunMessageType.BINDING_SUCCESS_RESPONSE);

@@ -3,10 +3,11 @@ package io.gbgate.media.webrtc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gbgate.media.AccessUnit;
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.hls.AnnexBAccessUnits;
 import io.gbgate.media.hub.StreamHub;
 import io.gbgate.media.webrtc.dtls.DtlsIdentity;
-import io.gbgate.media.webrtc.dtls.DtlsSrtpTestClient;
+import io.gbgate.media.webrtc.dtls.DtlsSrtpClient;
 import io.gbgate.media.webrtc.rtp.H264Depacketizer;
 import io.gbgate.media.webrtc.sdp.SdpOffer;
 import io.gbgate.media.webrtc.srtp.DtlsSrtpKeys;
@@ -41,29 +42,19 @@ import java.util.regex.Pattern;
 import org.bouncycastle.tls.DTLSClientProtocol;
 import org.bouncycastle.tls.UDPTransport;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A browser stand-in on loopback UDP: STUN check with USE-CANDIDATE, DTLS-SRTP handshake, then
  * the camera's access units arrive as SRTP and reassemble byte for byte; PLI reaches the keyframe
  * requester, NACK gets the packet again, sender reports come, and closing leaves the hub.
  */
+@ExtendWith(NettyLeakGuard.class)
 class WebRtcServerTest {
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final int CACHED_UNITS = 10;
     private static final int LIVE_UNITS = 40;
-
-    @BeforeAll
-    static void paranoid() {
-        NettyLeakGuard.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        NettyLeakGuard.assertNoLeaks();
-    }
 
     @Test
     void browserReceivesTheCameraOverSrtp() throws Exception {
@@ -210,11 +201,11 @@ class WebRtcServerTest {
         connectivityCheck(socket, attribute(session.answerSdp(), "ice-ufrag"), attribute(session.answerSdp(), "ice-pwd"));
         assertThat(session.state()).isEqualTo(WebRtcSessionState.CONNECTING);
 
-        DtlsSrtpTestClient dtls = new DtlsSrtpTestClient(new BcTlsCrypto(RANDOM), browserIdentity, server.fingerprint());
+        DtlsSrtpClient dtls = new DtlsSrtpClient(new BcTlsCrypto(RANDOM), browserIdentity, server.fingerprint());
         new DTLSClientProtocol().connect(dtls, new UDPTransport(socket, 1200));
         socket.setSoTimeout(10_000); // the DTLS transport changed it
         awaitState(session, WebRtcSessionState.CONNECTED);
-        return DtlsSrtpKeys.fromKeyingMaterial(dtls.keyingMaterial.get());
+        return DtlsSrtpKeys.fromKeyingMaterial(dtls.keyingMaterial());
     }
 
     static SdpOffer offerFrom(DtlsIdentity browserIdentity) throws Exception {

@@ -18,6 +18,16 @@ import org.bouncycastle.crypto.params.AsymmetricKeyParameter;
 import org.bouncycastle.crypto.util.PrivateKeyFactory;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.tls.Certificate;
+import org.bouncycastle.tls.HashAlgorithm;
+import org.bouncycastle.tls.SignatureAlgorithm;
+import org.bouncycastle.tls.SignatureAndHashAlgorithm;
+import org.bouncycastle.tls.TlsContext;
+import org.bouncycastle.tls.TlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.TlsCertificate;
+import org.bouncycastle.tls.crypto.TlsCryptoParameters;
+import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
+import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
 /**
  * The server's DTLS identity: an ECDSA P-256 key pair and a self-signed certificate made at
@@ -69,7 +79,10 @@ public final class DtlsIdentity {
         return fingerprint;
     }
 
-    AsymmetricKeyParameter privateKey() {
-        return privateKey;
+    /** This certificate and key as ECDSA/SHA-256 signing credentials of a handshake's peer. */
+    TlsCredentialedSigner signer(TlsContext context, BcTlsCrypto crypto) throws IOException {
+        Certificate certificate = new Certificate(new TlsCertificate[] {crypto.createCertificate(certificateDer)});
+        return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), crypto, privateKey, certificate,
+                new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
     }
 }

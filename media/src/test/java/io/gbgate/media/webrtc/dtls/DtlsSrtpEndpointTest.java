@@ -56,13 +56,13 @@ class DtlsSrtpEndpointTest {
     @Test
     void handshakeYieldsTheSameSrtpKeysOnBothSides() throws Exception {
         DtlsSrtpEndpoint endpoint = serve(CLIENT_IDENTITY.fingerprint());
-        DtlsSrtpTestClient client = new DtlsSrtpTestClient(new BcTlsCrypto(RANDOM), CLIENT_IDENTITY,
+        DtlsSrtpClient client = new DtlsSrtpClient(new BcTlsCrypto(RANDOM), CLIENT_IDENTITY,
                 SERVER_IDENTITY.fingerprint());
 
         new DTLSClientProtocol().connect(client, new UDPTransport(clientSocket, 1200)).close();
 
         DtlsSrtpKeys serverKeys = endpoint.keys().get(20, TimeUnit.SECONDS);
-        assertThat(serverKeys).isEqualTo(DtlsSrtpKeys.fromKeyingMaterial(client.keyingMaterial.get()));
+        assertThat(serverKeys).isEqualTo(DtlsSrtpKeys.fromKeyingMaterial(client.keyingMaterial()));
         assertThat(serverKeys.clientWrite()).isNotEqualTo(serverKeys.serverWrite());
         assertThat(endpoint.closed().get(20, TimeUnit.SECONDS)).as("client's close_notify ends the association")
                 .contains("DTLS association ended");
@@ -72,7 +72,7 @@ class DtlsSrtpEndpointTest {
     void clientCertificateThatDoesNotMatchTheOfferIsRefused() throws Exception {
         CertificateFingerprint someoneElse = DtlsIdentity.generate("other", RANDOM).fingerprint();
         DtlsSrtpEndpoint endpoint = serve(someoneElse);
-        DtlsSrtpTestClient client = new DtlsSrtpTestClient(new BcTlsCrypto(RANDOM), CLIENT_IDENTITY,
+        DtlsSrtpClient client = new DtlsSrtpClient(new BcTlsCrypto(RANDOM), CLIENT_IDENTITY,
                 SERVER_IDENTITY.fingerprint());
 
         assertThatThrownBy(() -> new DTLSClientProtocol().connect(client, new UDPTransport(clientSocket, 1200)))
@@ -86,7 +86,7 @@ class DtlsSrtpEndpointTest {
     void clientVerifiesTheServerFingerprint() throws Exception {
         serve(CLIENT_IDENTITY.fingerprint());
         CertificateFingerprint wrong = DtlsIdentity.generate("other", RANDOM).fingerprint();
-        DtlsSrtpTestClient client = new DtlsSrtpTestClient(new BcTlsCrypto(RANDOM), CLIENT_IDENTITY, wrong);
+        DtlsSrtpClient client = new DtlsSrtpClient(new BcTlsCrypto(RANDOM), CLIENT_IDENTITY, wrong);
 
         assertThatThrownBy(() -> new DTLSClientProtocol().connect(client, new UDPTransport(clientSocket, 1200)))
                 .isInstanceOf(TlsException.class).hasMessageContaining("fingerprint mismatch");
@@ -95,7 +95,7 @@ class DtlsSrtpEndpointTest {
     @Test
     void clientWithoutTheSrtpProfileIsRefused() throws Exception {
         DtlsSrtpEndpoint endpoint = serve(CLIENT_IDENTITY.fingerprint());
-        DtlsSrtpTestClient client = new DtlsSrtpTestClient(new BcTlsCrypto(RANDOM), CLIENT_IDENTITY,
+        DtlsSrtpClient client = new DtlsSrtpClient(new BcTlsCrypto(RANDOM), CLIENT_IDENTITY,
                 SERVER_IDENTITY.fingerprint(), SRTPProtectionProfile.SRTP_AEAD_AES_128_GCM);
 
         assertThatThrownBy(() -> new DTLSClientProtocol().connect(client, new UDPTransport(clientSocket, 1200)))

@@ -2,7 +2,7 @@ package io.gbgate.media.webrtc.srtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gbgate.media.webrtc.NettyLeakGuard;
+import io.gbgate.media.NettyLeakGuard;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -10,25 +10,15 @@ import io.netty.buffer.Unpooled;
 import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.HexFormat;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Protect then unprotect, in pooled direct buffers, with tampering, replays, reordering and rollover. */
+@ExtendWith(NettyLeakGuard.class)
 class SrtpRoundTripTest {
     private static final HexFormat HEX = HexFormat.of();
     private static final SecureRandom RANDOM = new SecureRandom();
     private final SrtpMasterKey key = randomKey();
-
-    @BeforeAll
-    static void paranoid() {
-        NettyLeakGuard.install();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        NettyLeakGuard.assertNoLeaks();
-    }
 
     @Test
     void unprotectsTheLibsrtpVectorBackToPlaintext() {

@@ -1,4 +1,4 @@
-package io.gbgate.media.webrtc;
+package io.gbgate.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,10 +9,17 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
 import java.util.List;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
-/** PARANOID Netty leak detection for the WebRTC tests, with an assertion that no LEAK was logged. */
-public final class NettyLeakGuard {
+/**
+ * Turns Netty leak detection to PARANOID and captures what the leak detector logs, so tests can
+ * assert silence. As a JUnit extension ({@code @ExtendWith(NettyLeakGuard.class)}) it does both
+ * around a test class.
+ */
+public final class NettyLeakGuard implements BeforeAllCallback, AfterAllCallback {
     private static final ListAppender<ILoggingEvent> LEAK_LOG = new ListAppender<>();
 
     static {
@@ -21,7 +28,18 @@ public final class NettyLeakGuard {
         logger.addAppender(LEAK_LOG);
     }
 
-    private NettyLeakGuard() {
+    /** For JUnit. */
+    public NettyLeakGuard() {
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        install();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) throws InterruptedException {
+        assertNoLeaks();
     }
 
     public static void install() {

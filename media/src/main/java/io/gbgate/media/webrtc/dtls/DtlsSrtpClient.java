@@ -2,17 +2,12 @@ package io.gbgate.media.webrtc.dtls;
 
 import java.io.IOException;
 import java.util.Hashtable;
-import java.util.concurrent.atomic.AtomicReference;
 import org.bouncycastle.tls.AlertDescription;
-import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateRequest;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.ExporterLabel;
-import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SRTPProtectionProfile;
-import org.bouncycastle.tls.SignatureAlgorithm;
-import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsAuthentication;
 import org.bouncycastle.tls.TlsCredentials;
 import org.bouncycastle.tls.TlsFatalAlert;
@@ -20,25 +15,38 @@ import org.bouncycastle.tls.TlsSRTPUtils;
 import org.bouncycastle.tls.TlsServerCertificate;
 import org.bouncycastle.tls.TlsUtils;
 import org.bouncycastle.tls.UseSRTPData;
-import org.bouncycastle.tls.crypto.TlsCertificate;
-import org.bouncycastle.tls.crypto.TlsCryptoParameters;
-import org.bouncycastle.tls.crypto.impl.bc.BcDefaultTlsCredentialedSigner;
 import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 
-/** A browser stand-in: a bctls DTLS 1.2 client offering use_srtp, with its own certificate. */
-public final class DtlsSrtpTestClient extends DefaultTlsClient {
+/**
+ * The browser's side of a DTLS-SRTP handshake, for the load harness's viewers and the tests' browser
+ * stand-ins: a bctls DTLS 1.2 client offering use_srtp (SRTP_AES128_CM_HMAC_SHA1_80 unless told
+ * otherwise) with the certificate of its own {@link DtlsIdentity}, which checks the server's
+ * certificate against the fingerprint of the SDP answer and exports the SRTP keying material.
+ */
+public final class DtlsSrtpClient extends DefaultTlsClient {
+    /** Bytes of SRTP keying material: two 16-byte keys and two 14-byte salts. */
+    private static final int KEYING_MATERIAL_LENGTH = 60;
+
     private final DtlsIdentity identity;
     private final CertificateFingerprint expectedServerFingerprint;
     private final int[] offeredProfiles;
-    public final AtomicReference<byte[]> keyingMaterial = new AtomicReference<>();
+    private volatile byte[] keyingMaterial;
 
-    public DtlsSrtpTestClient(BcTlsCrypto crypto, DtlsIdentity identity, CertificateFingerprint expectedServerFingerprint,
-                       int... offeredProfiles) {
+    /**
+     * @param offeredProfiles the SRTP protection profiles to offer; none means SRTP_AES128_CM_HMAC_SHA1_80
+     */
+    public DtlsSrtpClient(BcTlsCrypto crypto, DtlsIdentity identity, CertificateFingerprint expectedServerFingerprint,
+                          int... offeredProfiles) {
         super(crypto);
         this.identity = identity;
         this.expectedServerFingerprint = expectedServerFingerprint;
         this.offeredProfiles = offeredProfiles.length == 0
-                ? new int[] {SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80} : offeredProfiles;
+                ? new int[] {SRTPProtectionProfile.SRTP_AES128_CM_HMAC_SHA1_80} : offeredProfiles.clone();
+    }
+
+    /** The 60 bytes of SRTP keying material once the handshake is complete; null before. */
+    public byte[] keyingMaterial() {
+        return keyingMaterial;
     }
 
     @Override
@@ -67,11 +75,7 @@ public final class DtlsSrtpTestClient extends DefaultTlsClient {
 
             @Override
             public TlsCredentials getClientCredentials(CertificateRequest request) throws IOException {
-                Certificate certificate = new Certificate(new TlsCertificate[] {
-                    getCrypto().createCertificate(identity.certificateDer())});
-                return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), (BcTlsCrypto) getCrypto(),
-                        identity.privateKey(), certificate,
-                        new SignatureAndHashAlgorithm(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
+                return identity.signer(context, (BcTlsCrypto) getCrypto());
             }
         };
     }
@@ -79,6 +83,6 @@ public final class DtlsSrtpTestClient extends DefaultTlsClient {
     @Override
     public void notifyHandshakeComplete() throws IOException {
         super.notifyHandshakeComplete();
-        keyingMaterial.set(context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, 60));
+        keyingMaterial = context.exportKeyingMaterial(ExporterLabel.dtls_srtp, null, KEYING_MATERIAL_LENGTH);
     }
 }
