@@ -194,6 +194,9 @@ public final class WebRtcSession implements StreamSink, AutoCloseable {
                 || state.compareAndSet(WebRtcSessionState.WAITING_FOR_ICE, WebRtcSessionState.CONNECTED)) {
             log.info("WebRTC session {} connected to {} for stream {}", id, describe(transport.mediaPeer()), hub.streamId());
             hub.addSink(this);
+            if (state.get() == WebRtcSessionState.CLOSED) {
+                hub.removeSink(this); // close() ran between the state change and addSink: its removeSink came first
+            }
         } else {
             sender.close(); // closed while the handshake finished
         }
