@@ -102,6 +102,50 @@ class H265TranscodeTest extends GatewayTestBase {
         stop(play);
     }
 
+    @Test
+    void untouchedH265FlvKeepsStreamingAndFfmpegDecodesIt() throws Exception {
+        JsonNode play = play("h265-flv-untouched");
+        String streamId = play.get("streamId").asText();
+        long seconds = 6;
+        byte[] flv = readFor(play.get("flv").asText(), Duration.ofSeconds(seconds));
+        FlvTagScan tags = FlvTagScan.of(flv);
+        System.out.printf("FIGURE untouched H.265 HTTP-FLV: %d bytes, %d video tags, last at %d ms in %d s%n",
+                flv.length, tags.videoTags(), tags.lastVideoMillis(), seconds);
+        assertThat(tags.lastVideoMillis()).as("video timeline of %d s of HTTP-FLV", seconds)
+                .isGreaterThanOrEqualTo((seconds - 2) * 1000);
+        assertThat(tags.hevcTags()).as("enhanced-FLV hvc1 video tags").isEqualTo(tags.videoTags());
+        FlvProbe.Result decoded = FlvProbe.decode(flv);
+        assertThat(decoded.frames()).as("pictures FFmpeg decoded").isGreaterThanOrEqualTo((int) (seconds - 2) * 25);
+        assertThat(decoded.width()).isEqualTo(320);
+        assertThat(decoded.height()).isEqualTo(240);
+        assertThat(transcodes.state(streamId)).as("no transcoder for the untouched FLV").isEmpty();
+        stop(play);
+    }
+
+    /** Everything the HTTP-FLV response delivers within {@code time}; fails when it ends before. */
+    private byte[] readFor(String path, Duration time) throws Exception {
+        HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        long deadline = System.nanoTime() + time.toNanos();
+        try (InputStream body = response.body()) {
+            byte[] buffer = new byte[8192];
+            while (System.nanoTime() < deadline) {
+                int n;
+                try {
+                    n = body.read(buffer);
+                } catch (java.io.IOException e) {
+                    throw new AssertionError("HTTP-FLV failed after " + received.size() + " bytes: " + e, e);
+                }
+                if (n < 0) {
+                    throw new AssertionError("HTTP-FLV ended after " + received.size() + " bytes");
+                }
+                received.write(buffer, 0, n);
+            }
+        }
+        return received.toByteArray();
+    }
+
     private JsonNode play(String name) throws Exception {
         String[] ids = newIds();
         camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), h265Camera());
