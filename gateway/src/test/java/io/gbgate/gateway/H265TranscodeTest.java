@@ -3,25 +3,15 @@ package io.gbgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gbgate.gateway.simulator.H265FileFeed;
-import io.gbgate.gateway.simulator.MuxedFeed;
-import io.gbgate.gateway.simulator.PsFeed;
 import io.gbgate.gateway.transcode.TranscodeService;
-import io.gbgate.gateway.transcode.TranscodeView;
-import io.gbgate.media.source.H265ElementaryStream;
 import io.gbgate.sip.stack.SipTransport;
-import io.netty.buffer.PooledByteBufAllocator;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -35,7 +25,6 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class H265TranscodeTest extends GatewayTestBase {
     private static final int FLV_BYTES = 48 * 1024;
-    private static H265ElementaryStream clip;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     @Autowired
     private TranscodeService transcodes;
@@ -148,18 +137,10 @@ class H265TranscodeTest extends GatewayTestBase {
 
     private JsonNode play(String name) throws Exception {
         String[] ids = newIds();
-        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), h265Camera());
+        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), HevcClip.camera(FEEDS));
         ApiClient.Response play = api().post("/api/channels/" + ids[1] + "/play");
         assertThat(play.status()).as(play.body()).isEqualTo(200);
         return play.json();
-    }
-
-    private static synchronized Supplier<PsFeed> h265Camera() throws Exception {
-        if (clip == null) {
-            clip = HevcClip.generate(Files.createTempDirectory("gbgate-h265"), 320, 240, 4);
-        }
-        H265ElementaryStream stream = clip;
-        return () -> new MuxedFeed(new H265FileFeed(stream, 25, FEEDS), PooledByteBufAllocator.DEFAULT);
     }
 
     private void stop(JsonNode play) {
