@@ -1,6 +1,7 @@
 package io.gbgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gbgate.gateway.browser.HeadlessChromium;
@@ -86,6 +87,31 @@ class BrowserPlaybackTest extends GatewayTestBase {
         Awaiting.until(Duration.ofSeconds(10), "transcoder stopped after the browser's WHEP session ended",
                 () -> api().get("/api/streams/" + streamId).json().path("transcode").isMissingNode()
                         || api().get("/api/streams/" + streamId).json().path("transcode").isNull());
+        assertThat(api().delete("/api/channels/" + ids[1] + "/play").status()).isEqualTo(204);
+    }
+
+    /**
+     * An H.265 camera over HLS in a browser whose Media Source Extensions cannot take HEVC: the console
+     * asks for the MPEG-TS playlist with codec=h264 and hls.js plays the transcode.
+     */
+    @Test
+    void playsAnH265CameraOverHlsThroughTheTranscoder() throws Exception {
+        String[] ids = newIds();
+        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), HevcClip.camera(FEEDS));
+        ConsolePage console = openConsole(ids[1], "hls");
+        boolean hevcMse = console.page().evaluate(
+                "MediaSource.isTypeSupported('video/mp4; codecs=\"hvc1.1.6.L93.B0\"')").asBoolean();
+        assumeFalse(hevcMse, chromium.version() + " plays HEVC through MSE: no transcode needed for HLS");
+        JsonNode tile = playAndCheck(console, ids[1], "hls", HevcClip.CAMERA_WIDTH, HevcClip.CAMERA_HEIGHT);
+        String streamId = streamOf(ids[1]);
+        JsonNode transcode = api().get("/api/streams/" + streamId).json().path("transcode");
+        assertThat(transcode.path("viewers").asInt()).as("the H.264 HLS holds the transcoder: %s", transcode)
+                .isEqualTo(1);
+        System.out.printf("FIGURE browser HLS/hls.js of an H.265 camera through the H.264 transcoder (%s, %dx%d,"
+                        + " 1 s GOP, 2 s segments): play request to first decoded frame %s ms %s%n",
+                chromium.version(), HevcClip.CAMERA_WIDTH, HevcClip.CAMERA_HEIGHT, tile.path("firstFrameMs").asText(),
+                steps(tile));
+        console.stopTile(0);
         assertThat(api().delete("/api/channels/" + ids[1] + "/play").status()).isEqualTo(204);
     }
 

@@ -3,6 +3,8 @@ package io.gbgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gbgate.gateway.config.GbgateProperties;
+import io.gbgate.gateway.hls.TranscodedHls;
 import io.gbgate.gateway.transcode.TranscodeService;
 import io.gbgate.sip.stack.SipTransport;
 import java.io.ByteArrayInputStream;
@@ -28,6 +30,10 @@ class H265TranscodeTest extends GatewayTestBase {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     @Autowired
     private TranscodeService transcodes;
+    @Autowired
+    private TranscodedHls transcodedHls;
+    @Autowired
+    private GbgateProperties props;
 
     @Test
     void whepViewersWithoutH265ShareOneTranscoderThatStopsAfterTheLastLeft() throws Exception {
@@ -133,6 +139,52 @@ class H265TranscodeTest extends GatewayTestBase {
             }
         }
         return received.toByteArray();
+    }
+
+    @Test
+    void tsHlsWithCodecH264IsTheTranscodeHeldWhileFetchedAndBadCodecIsRefused() throws Exception {
+        JsonNode play = play("h265-hls");
+        String streamId = play.get("streamId").asText();
+        assertThat(play.get("videoCodec").asText()).as("the play answer tells the codec").isEqualTo("H265");
+        String hls = play.get("hls").asText();
+
+        HlsProbe.Result decoded = HlsProbe.play(api(), hls + "&codec=h264", 25, Duration.ofSeconds(40));
+        assertThat(decoded.width()).isEqualTo(HevcClip.CAMERA_WIDTH);
+        assertThat(decoded.height()).isEqualTo(HevcClip.CAMERA_HEIGHT);
+        String playlist = decoded.playlists().get(decoded.playlists().size() - 1);
+        String segment = playlist.lines().filter(l -> l.startsWith("segment-")).reduce((a, b) -> b).orElseThrow();
+        assertThat(segment).as("segment URIs keep the codec").endsWith("&codec=h264");
+        String dir = hls.substring(0, hls.indexOf("index.m3u8"));
+        assertThat(videoCodecOf(api().bytes(dir + segment))).isEqualTo("h264");
+        assertThat(transcodes.state(streamId)).as("the HLS output holds the transcoder")
+                .hasValueSatisfying(t -> assertThat(t.viewers()).isEqualTo(1));
+        System.out.printf("FIGURE TS-HLS codec=h264 of an H.265 camera: first segment after %d ms, %d pictures"
+                + " decoded from %d segments%n", decoded.firstSegmentMillis(), decoded.frames(), decoded.segments());
+
+        String ownPlaylist = api().getWithoutToken(hls).body();
+        String ownSegment = ownPlaylist.lines().filter(l -> l.startsWith("segment-")).findFirst().orElseThrow();
+        assertThat(videoCodecOf(api().bytes(dir + ownSegment))).as("HLS without codec stays H.265").isEqualTo("hevc");
+
+        for (String bad : new String[] {hls + "&codec=vp9", dir + segment.replace("codec=h264", "codec=vp9")}) {
+            ApiClient.Response refused = api().getWithoutToken(bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).contains("codec=h264");
+        }
+
+        transcodedHls.expireIdle(System.nanoTime() + props.play().viewerIdleTimeout().toNanos() + 1_000_000_000L);
+        assertThat(transcodedHls.active(streamId)).isFalse();
+        Awaiting.until(Duration.ofSeconds(10), "transcoder stopped after the HLS viewers went idle",
+                () -> transcodes.state(streamId).isEmpty());
+        stop(play);
+    }
+
+    /** FFmpeg's name of the video codec in an MPEG-TS segment. */
+    private static String videoCodecOf(byte[] ts) throws Exception {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(ts), 0)) {
+            grabber.setFormat("mpegts");
+            grabber.start();
+            return grabber.getVideoCodecName();
+        }
     }
 
     private JsonNode play(String name) throws Exception {

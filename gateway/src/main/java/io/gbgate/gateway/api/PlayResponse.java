@@ -14,10 +14,13 @@ import java.util.Map;
  * attempt given up on the way, e.g. UDP that brought no RTP), and every URL a client may use,
  * each carrying this viewer's signed token. URLs are relative to the gateway's HTTP address ({@code wsflv}
  * with the ws/wss scheme; {@code whep} also accepts the API bearer token instead of its own).
+ * {@code videoCodec} is the stream's video codec (H264, H265): a player without HEVC decoding adds
+ * {@code &codec=h264} to the {@code hls} or {@code flv} URL to get the stream's H.264 transcode (WHEP
+ * negotiates it by itself).
  */
 public record PlayResponse(String streamId, String viewerId, String channelId, String deviceId, String transport,
                            List<PlayDiagnosis.AttemptSummary> previousAttempts, String hls, String whep,
-                           String flv, String wsflv, Map<String, Long> timingsMillis) {
+                           String flv, String wsflv, Map<String, Long> timingsMillis, String videoCodec) {
 
     /** The answer for {@code viewerId} of {@code stream}, every URL signed for that viewer. */
     public static PlayResponse of(LiveStream stream, String viewerId, MediaTokenSigner signer) {
@@ -26,6 +29,7 @@ public record PlayResponse(String streamId, String viewerId, String channelId, S
         return new PlayResponse(id, viewerId, stream.channelId(), stream.deviceId(), stream.status().transport(),
                 stream.diagnosis().previousAttempts(), HlsController.playlistPath(id, token),
                 WhepController.endpointPath(id, token), FlvController.httpPath(id, token),
-                FlvController.webSocketPath(id, token), stream.diagnosis().timingsMillis());
+                FlvController.webSocketPath(id, token), stream.diagnosis().timingsMillis(),
+                stream.video() == null ? null : stream.video().codec().name());
     }
 }
