@@ -1,14 +1,24 @@
 // HLS playback through hls.js (from the hls.js WebJar, loaded only when needed). Uses the
 // play answer's LL-HLS URL with hls.js low-latency mode when the gateway offers one, else the
 // plain MPEG-TS playlist. Safari-style native HLS is used where hls.js cannot run (no MSE).
+// An H.265 stream in a browser whose Media Source Extensions cannot take HEVC plays the gateway's
+// H.264 transcode instead (MPEG-TS playlist with codec=h264).
 
 const HLS_MODULE = '/webjars/hls.js/dist/hls.mjs';
+const HEVC_MSE_TYPE = 'video/mp4; codecs="hvc1.1.6.L93.B0"';
+
+/** True when this browser's Media Source Extensions can decode H.265 (HEVC). */
+export function msePlaysHevc() {
+  return Boolean(window.MediaSource && MediaSource.isTypeSupported(HEVC_MSE_TYPE));
+}
 
 export class HlsPlayback {
-  /** @param play the play answer (hls, optional llhls) */
+  /** @param play the play answer (hls, optional llhls, videoCodec) */
   constructor(play) {
-    this.lowLatency = Boolean(play.llhls);
-    this.url = new URL(play.llhls || play.hls, location.href).toString();
+    this.transcoded = play.videoCodec === 'H265' && !msePlaysHevc();
+    this.lowLatency = Boolean(play.llhls) && !this.transcoded;
+    const url = this.transcoded ? `${play.hls}&codec=h264` : (this.lowLatency ? play.llhls : play.hls);
+    this.url = new URL(url, location.href).toString();
     this.hls = null;
     this.video = null;
   }
@@ -59,6 +69,7 @@ export class HlsPlayback {
       bufferSeconds: ahead,
       bandwidthEstimate: Number.isFinite(hls.bandwidthEstimate) ? hls.bandwidthEstimate : null,
       lowLatency: this.lowLatency,
+      transcodedToH264: this.transcoded,
     };
   }
 

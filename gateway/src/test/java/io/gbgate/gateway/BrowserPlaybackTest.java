@@ -1,6 +1,7 @@
 package io.gbgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gbgate.gateway.browser.HeadlessChromium;
@@ -60,16 +61,85 @@ class BrowserPlaybackTest extends GatewayTestBase {
         console.stopTile(0);
     }
 
-    private void playsAndDecodes(String mode, int width, int height) throws Exception {
+    /**
+     * An H.265 camera in a browser without HEVC WebRTC (headless Chromium offers no H265): the WHEP
+     * session gets the stream's H.264 transcode, the browser decodes it at the camera's size, the
+     * stream's stats show the transcoder with this one viewer, and it stops when the session is deleted.
+     */
+    @Test
+    void playsAnH265CameraOverWebRtcThroughTheTranscoder() throws Exception {
         String[] ids = newIds();
-        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), testPattern("browser-" + mode, width, height));
+        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), HevcClip.camera(FEEDS));
+        ConsolePage console = openConsole(ids[1], "webrtc");
+        JsonNode tile = playAndCheck(console, ids[1], "webrtc", HevcClip.CAMERA_WIDTH, HevcClip.CAMERA_HEIGHT);
+        String streamId = streamOf(ids[1]);
+        JsonNode stream = api().get("/api/streams/" + streamId).json();
+        assertThat(stream.path("codec").asText()).isEqualTo("H265");
+        JsonNode transcode = stream.path("transcode");
+        assertThat(transcode.path("viewers").asInt()).as("transcoder viewers: %s", transcode).isEqualTo(1);
+        assertThat(transcode.path("stats").path("framesEncoded").asLong()).isGreaterThanOrEqualTo(FRAMES);
+        System.out.printf("FIGURE browser WebRTC/WHEP of an H.265 camera through the H.264 transcoder (%s, %dx%d,"
+                        + " 1 s GOP): play request to first decoded frame %s ms %s; transcoder %s%n",
+                chromium.version(), HevcClip.CAMERA_WIDTH, HevcClip.CAMERA_HEIGHT, tile.path("firstFrameMs").asText(),
+                steps(tile), transcode.path("stats"));
+
+        console.stopTile(0); // the console DELETEs its WHEP session
+        Awaiting.until(Duration.ofSeconds(10), "transcoder stopped after the browser's WHEP session ended",
+                () -> api().get("/api/streams/" + streamId).json().path("transcode").isMissingNode()
+                        || api().get("/api/streams/" + streamId).json().path("transcode").isNull());
+        assertThat(api().delete("/api/channels/" + ids[1] + "/play").status()).isEqualTo(204);
+    }
+
+    /**
+     * An H.265 camera over HLS in a browser whose Media Source Extensions cannot take HEVC: the console
+     * asks for the MPEG-TS playlist with codec=h264 and hls.js plays the transcode.
+     */
+    @Test
+    void playsAnH265CameraOverHlsThroughTheTranscoder() throws Exception {
+        String[] ids = newIds();
+        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), HevcClip.camera(FEEDS));
+        ConsolePage console = openConsole(ids[1], "hls");
+        boolean hevcMse = console.page().evaluate(
+                "MediaSource.isTypeSupported('video/mp4; codecs=\"hvc1.1.6.L93.B0\"')").asBoolean();
+        assumeFalse(hevcMse, chromium.version() + " plays HEVC through MSE: no transcode needed for HLS");
+        JsonNode tile = playAndCheck(console, ids[1], "hls", HevcClip.CAMERA_WIDTH, HevcClip.CAMERA_HEIGHT);
+        String streamId = streamOf(ids[1]);
+        JsonNode transcode = api().get("/api/streams/" + streamId).json().path("transcode");
+        assertThat(transcode.path("viewers").asInt()).as("the H.264 HLS holds the transcoder: %s", transcode)
+                .isEqualTo(1);
+        System.out.printf("FIGURE browser HLS/hls.js of an H.265 camera through the H.264 transcoder (%s, %dx%d,"
+                        + " 1 s GOP, 2 s segments): play request to first decoded frame %s ms %s%n",
+                chromium.version(), HevcClip.CAMERA_WIDTH, HevcClip.CAMERA_HEIGHT, tile.path("firstFrameMs").asText(),
+                steps(tile));
+        console.stopTile(0);
+        assertThat(api().delete("/api/channels/" + ids[1] + "/play").status()).isEqualTo(204);
+    }
+
+    private ConsolePage openConsole(String channelId, String mode) throws InterruptedException {
         ConsolePage console = new ConsolePage(chromium.newPage(), "http://127.0.0.1:" + httpPort);
         console.open();
         console.signIn(TOKEN);
         console.awaitSignedIn();
-        console.awaitChannel(ids[1]);
+        console.awaitChannel(channelId);
         console.grid(1);
         console.mode(mode);
+        return console;
+    }
+
+    /** The ID of the channel's running stream. */
+    private String streamOf(String channelId) {
+        for (JsonNode stream : api().get("/api/streams").json()) {
+            if (stream.path("channelId").asText().equals(channelId)) {
+                return stream.path("streamId").asText();
+            }
+        }
+        throw new AssertionError("no running stream of channel " + channelId);
+    }
+
+    private void playsAndDecodes(String mode, int width, int height) throws Exception {
+        String[] ids = newIds();
+        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), testPattern("browser-" + mode, width, height));
+        ConsolePage console = openConsole(ids[1], mode);
 
         JsonNode first = playAndCheck(console, ids[1], mode, width, height);
         console.stopTile(0); // leaves; the stream stays for the idle grace, so the next play is warm

@@ -3,25 +3,17 @@ package io.gbgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.gbgate.gateway.simulator.H265FileFeed;
-import io.gbgate.gateway.simulator.MuxedFeed;
-import io.gbgate.gateway.simulator.PsFeed;
+import io.gbgate.gateway.config.GbgateProperties;
+import io.gbgate.gateway.hls.TranscodedHls;
 import io.gbgate.gateway.transcode.TranscodeService;
-import io.gbgate.gateway.transcode.TranscodeView;
-import io.gbgate.media.source.H265ElementaryStream;
 import io.gbgate.sip.stack.SipTransport;
-import io.netty.buffer.PooledByteBufAllocator;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Optional;
-import java.util.function.Supplier;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
@@ -35,10 +27,13 @@ import org.springframework.beans.factory.annotation.Autowired;
  */
 class H265TranscodeTest extends GatewayTestBase {
     private static final int FLV_BYTES = 48 * 1024;
-    private static H265ElementaryStream clip;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     @Autowired
     private TranscodeService transcodes;
+    @Autowired
+    private TranscodedHls transcodedHls;
+    @Autowired
+    private GbgateProperties props;
 
     @Test
     void whepViewersWithoutH265ShareOneTranscoderThatStopsAfterTheLastLeft() throws Exception {
@@ -102,20 +97,102 @@ class H265TranscodeTest extends GatewayTestBase {
         stop(play);
     }
 
+    @Test
+    void untouchedH265FlvKeepsStreamingAndFfmpegDecodesIt() throws Exception {
+        JsonNode play = play("h265-flv-untouched");
+        String streamId = play.get("streamId").asText();
+        long seconds = 6;
+        byte[] flv = readFor(play.get("flv").asText(), Duration.ofSeconds(seconds));
+        FlvTagScan tags = FlvTagScan.of(flv);
+        System.out.printf("FIGURE untouched H.265 HTTP-FLV: %d bytes, %d video tags, last at %d ms in %d s%n",
+                flv.length, tags.videoTags(), tags.lastVideoMillis(), seconds);
+        assertThat(tags.lastVideoMillis()).as("video timeline of %d s of HTTP-FLV", seconds)
+                .isGreaterThanOrEqualTo((seconds - 2) * 1000);
+        assertThat(tags.hevcTags()).as("enhanced-FLV hvc1 video tags").isEqualTo(tags.videoTags());
+        FlvProbe.Result decoded = FlvProbe.decode(flv);
+        assertThat(decoded.frames()).as("pictures FFmpeg decoded").isGreaterThanOrEqualTo((int) (seconds - 2) * 25);
+        assertThat(decoded.width()).isEqualTo(320);
+        assertThat(decoded.height()).isEqualTo(240);
+        assertThat(transcodes.state(streamId)).as("no transcoder for the untouched FLV").isEmpty();
+        stop(play);
+    }
+
+    /** Everything the HTTP-FLV response delivers within {@code time}; fails when it ends before. */
+    private byte[] readFor(String path, Duration time) throws Exception {
+        HttpResponse<InputStream> response = http.send(request(path), HttpResponse.BodyHandlers.ofInputStream());
+        assertThat(response.statusCode()).isEqualTo(200);
+        java.io.ByteArrayOutputStream received = new java.io.ByteArrayOutputStream();
+        long deadline = System.nanoTime() + time.toNanos();
+        try (InputStream body = response.body()) {
+            byte[] buffer = new byte[8192];
+            while (System.nanoTime() < deadline) {
+                int n;
+                try {
+                    n = body.read(buffer);
+                } catch (java.io.IOException e) {
+                    throw new AssertionError("HTTP-FLV failed after " + received.size() + " bytes: " + e, e);
+                }
+                if (n < 0) {
+                    throw new AssertionError("HTTP-FLV ended after " + received.size() + " bytes");
+                }
+                received.write(buffer, 0, n);
+            }
+        }
+        return received.toByteArray();
+    }
+
+    @Test
+    void tsHlsWithCodecH264IsTheTranscodeHeldWhileFetchedAndBadCodecIsRefused() throws Exception {
+        JsonNode play = play("h265-hls");
+        String streamId = play.get("streamId").asText();
+        assertThat(play.get("videoCodec").asText()).as("the play answer tells the codec").isEqualTo("H265");
+        String hls = play.get("hls").asText();
+
+        HlsProbe.Result decoded = HlsProbe.play(api(), hls + "&codec=h264", 25, Duration.ofSeconds(40));
+        assertThat(decoded.width()).isEqualTo(HevcClip.CAMERA_WIDTH);
+        assertThat(decoded.height()).isEqualTo(HevcClip.CAMERA_HEIGHT);
+        String playlist = decoded.playlists().get(decoded.playlists().size() - 1);
+        String segment = playlist.lines().filter(l -> l.startsWith("segment-")).reduce((a, b) -> b).orElseThrow();
+        assertThat(segment).as("segment URIs keep the codec").endsWith("&codec=h264");
+        String dir = hls.substring(0, hls.indexOf("index.m3u8"));
+        assertThat(videoCodecOf(api().bytes(dir + segment))).isEqualTo("h264");
+        assertThat(transcodes.state(streamId)).as("the HLS output holds the transcoder")
+                .hasValueSatisfying(t -> assertThat(t.viewers()).isEqualTo(1));
+        System.out.printf("FIGURE TS-HLS codec=h264 of an H.265 camera: first segment after %d ms, %d pictures"
+                + " decoded from %d segments%n", decoded.firstSegmentMillis(), decoded.frames(), decoded.segments());
+
+        String ownPlaylist = api().getWithoutToken(hls).body();
+        String ownSegment = ownPlaylist.lines().filter(l -> l.startsWith("segment-")).findFirst().orElseThrow();
+        assertThat(videoCodecOf(api().bytes(dir + ownSegment))).as("HLS without codec stays H.265").isEqualTo("hevc");
+
+        for (String bad : new String[] {hls + "&codec=vp9", dir + segment.replace("codec=h264", "codec=vp9")}) {
+            ApiClient.Response refused = api().getWithoutToken(bad);
+            assertThat(refused.status()).as(bad).isEqualTo(400);
+            assertThat(refused.body()).contains("codec=h264");
+        }
+
+        transcodedHls.expireIdle(System.nanoTime() + props.play().viewerIdleTimeout().toNanos() + 1_000_000_000L);
+        assertThat(transcodedHls.active(streamId)).isFalse();
+        Awaiting.until(Duration.ofSeconds(10), "transcoder stopped after the HLS viewers went idle",
+                () -> transcodes.state(streamId).isEmpty());
+        stop(play);
+    }
+
+    /** FFmpeg's name of the video codec in an MPEG-TS segment. */
+    private static String videoCodecOf(byte[] ts) throws Exception {
+        try (FFmpegFrameGrabber grabber = new FFmpegFrameGrabber(new ByteArrayInputStream(ts), 0)) {
+            grabber.setFormat("mpegts");
+            grabber.start();
+            return grabber.getVideoCodecName();
+        }
+    }
+
     private JsonNode play(String name) throws Exception {
         String[] ids = newIds();
-        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), h265Camera());
+        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), HevcClip.camera(FEEDS));
         ApiClient.Response play = api().post("/api/channels/" + ids[1] + "/play");
         assertThat(play.status()).as(play.body()).isEqualTo(200);
         return play.json();
-    }
-
-    private static synchronized Supplier<PsFeed> h265Camera() throws Exception {
-        if (clip == null) {
-            clip = HevcClip.generate(Files.createTempDirectory("gbgate-h265"), 320, 240, 4);
-        }
-        H265ElementaryStream stream = clip;
-        return () -> new MuxedFeed(new H265FileFeed(stream, 25, FEEDS), PooledByteBufAllocator.DEFAULT);
     }
 
     private void stop(JsonNode play) {

@@ -16,12 +16,23 @@ import java.io.IOException;
  * writing continues in {@link #onWritePossible}. New data from the sink is drained on a container
  * thread. Disconnects and timeouts cancel the subscription; the end of the subscription completes
  * the response.
+ *
+ * <p>Non-blocking mode allows one {@code write} per {@code isReady() == true}: a chunk (a keyframe can
+ * be hundreds of KB) goes out as one write of at most {@link #WRITE_BYTES} at a time through a scratch
+ * array, and a partly written chunk waits as {@code pending} for the next {@link #onWritePossible}.
+ * (Netty's {@code ByteBuf.readBytes(OutputStream, int)} on a direct buffer writes in several pieces
+ * without asking, which made Tomcat fail and close the response after the first big keyframe.)
  */
 final class FlvHttpResponse implements FlvSubscriber, WriteListener, AsyncListener {
+    /** Largest single write; also the size of the scratch array each viewer holds. */
+    static final int WRITE_BYTES = 16 * 1024;
     private final AsyncContext async;
     private final ServletOutputStream out;
     private volatile FlvSubscription subscription;
+    // guarded by this
     private boolean completed;
+    private ByteBuf pending;
+    private byte[] scratch;
 
     FlvHttpResponse(AsyncContext async, ServletOutputStream out) {
         this.async = async;
@@ -80,7 +91,7 @@ final class FlvHttpResponse implements FlvSubscriber, WriteListener, AsyncListen
             return;
         }
         while (out.isReady()) {
-            ByteBuf chunk = current.poll();
+            ByteBuf chunk = pending != null ? pending : current.poll();
             if (chunk == null) {
                 if (current.isClosed()) {
                     complete();
@@ -89,11 +100,34 @@ final class FlvHttpResponse implements FlvSubscriber, WriteListener, AsyncListen
                 }
                 return;
             }
-            try {
-                chunk.readBytes(out, chunk.readableBytes());
-            } finally {
+            pending = chunk;
+            writeSome(chunk);
+            if (!chunk.isReadable()) {
+                pending = null;
                 chunk.release();
             }
+        }
+    }
+
+    /** One write of the start of {@code chunk} (one call to the output stream, as non-blocking mode allows). */
+    private void writeSome(ByteBuf chunk) throws IOException {
+        int length = Math.min(chunk.readableBytes(), WRITE_BYTES);
+        if (chunk.hasArray()) {
+            out.write(chunk.array(), chunk.arrayOffset() + chunk.readerIndex(), length);
+            chunk.skipBytes(length);
+            return;
+        }
+        if (scratch == null) {
+            scratch = new byte[WRITE_BYTES];
+        }
+        chunk.readBytes(scratch, 0, length);
+        out.write(scratch, 0, length);
+    }
+
+    private synchronized void releasePending() {
+        if (pending != null) {
+            pending.release();
+            pending = null;
         }
     }
 
@@ -112,6 +146,7 @@ final class FlvHttpResponse implements FlvSubscriber, WriteListener, AsyncListen
         synchronized (this) {
             completed = true;
         }
+        releasePending();
     }
 
     @Override
