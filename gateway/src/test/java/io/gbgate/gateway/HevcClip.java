@@ -1,6 +1,5 @@
 package io.gbgate.gateway;
 
-
 import io.gbgate.gateway.simulator.H265FileFeed;
 import io.gbgate.gateway.simulator.MuxedFeed;
 import io.gbgate.gateway.simulator.PsFeed;
