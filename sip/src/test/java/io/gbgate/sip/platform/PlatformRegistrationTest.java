@@ -73,6 +73,8 @@ class PlatformRegistrationTest {
         assertThat(platform.channels(DEVICE_ID)).extracting(CatalogItem::deviceId)
                 .containsExactlyInAnyOrderElementsOf(GbFixture.channels().stream().map(CatalogItem::deviceId)
                         .toList());
+        // the known list is complete before the listener hears of the last MESSAGE: wait for that call
+        Await.until("a listener call per catalog MESSAGE", () -> events.catalogs.size() >= 3);
         assertThat(events.catalogs).as("one listener call per catalog MESSAGE").hasSize(3);
         for (int i = 1; i < events.catalogs.size(); i++) {
             assertThat(events.catalogs.get(i).items().size())

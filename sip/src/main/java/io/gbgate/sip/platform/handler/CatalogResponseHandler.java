@@ -43,11 +43,11 @@ public final class CatalogResponseHandler implements ManscdpCommandHandler<Catal
         DeviceCatalog catalog = catalogs.computeIfAbsent(device.deviceId(), id -> new DeviceCatalog());
         List<CatalogItem> snapshot;
         boolean complete;
-        synchronized (catalog) {
+        synchronized (catalog) { // the listener hears the device's answers one at a time, in the order applied
             complete = catalog.add(message);
             snapshot = List.copyOf(catalog.known.values());
+            listener.catalog(device.deviceId(), snapshot, message.sumNum());
         }
-        listener.catalog(device.deviceId(), snapshot, message.sumNum());
         if (complete) {
             pending.complete(new PendingAnswers.Key(device.deviceId(), CatalogResponse.CMD_TYPE, message.sn()),
                     snapshot);
