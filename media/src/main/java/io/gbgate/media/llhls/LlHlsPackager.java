@@ -41,6 +41,8 @@ final class LlHlsPackager implements AutoCloseable {
     }
 
     private static final int WORKING_CAPACITY = 64 * 1024;
+    /** A segment without a keyframe to end it is cut after this many segment targets (a camera that stopped sending keyframes). */
+    static final int MAX_SEGMENT_TARGETS = 3;
     private static final long TICKS_PER_MILLI = 90;
 
     private final LlHlsSettings settings;
@@ -92,6 +94,9 @@ final class LlHlsPackager implements AutoCloseable {
                     pendingFirstNanos = arrivalNanos;
                 } else if (partIsDue()) {
                     cutPart(previousArrival, false);
+                    if (segmentTicks >= MAX_SEGMENT_TARGETS * settings.segmentTargetTicks()) {
+                        completeSegment(); // keyframes stopped: bound the open segment, the next one is not independent
+                    }
                     pendingFirstNanos = arrivalNanos;
                 }
             }

@@ -158,6 +158,24 @@ class LlHlsPlaylistTest {
     }
 
     @Test
+    void segmentsStayBoundedWhenKeyframesStop() {
+        SteppingClock clock = new SteppingClock(START);
+        try (LlHlsOutput out = output(Duration.ofMillis(200), Duration.ofSeconds(1), clock);
+                PatternFeed feed = new PatternFeed(out, clock)) {
+            feed.frames(25);
+            feed.framesWithoutKeyframes(250); // 10 s without a keyframe
+            long limit = LlHlsPackager.MAX_SEGMENT_TARGETS * 90_000L + 200 * 90; // 3 targets, plus the part that crossed it
+            List<LlHlsSegment> completed = IntStream.range(0, 6).mapToObj(out::segment)
+                    .flatMap(java.util.Optional::stream).toList();
+            assertThat(completed).as("segments completed although no keyframe came").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(completed).allSatisfy(segment -> assertThat(segment.durationTicks()).isLessThanOrEqualTo(limit));
+            assertThat(completed.subList(1, completed.size())).as("cut without a keyframe: not independent")
+                    .allSatisfy(segment -> assertThat(segment.parts().get(0).independent()).isFalse());
+            assertThat(out.playlist(PlaylistKind.LOW_LATENCY, "")).contains("#EXT-X-TARGETDURATION:3");
+        }
+    }
+
+    @Test
     void partsOfOldSegmentsLeaveThePlaylistAndOldSegmentsTheWindow() {
         SteppingClock clock = new SteppingClock(START);
         try (LlHlsOutput out = new LlHlsOutput(new LlHlsSettings(Duration.ofMillis(200), Duration.ofSeconds(1), 3),

@@ -32,11 +32,22 @@ final class PatternFeed implements AutoCloseable {
         offer(count, 0);
     }
 
+    /** Like {@link #frames} but keyframes are lost on the way (encoded, not offered), as from a broken camera. */
+    void framesWithoutKeyframes(int count) {
+        offer(count, 40, true);
+    }
+
     private void offer(int count, long clockStepMillis) {
+        offer(count, clockStepMillis, false);
+    }
+
+    private void offer(int count, long clockStepMillis, boolean dropKeyframes) {
         for (int i = 0; i < count; i++) {
             AccessUnit unit = encoder.encodeNext(config.pts90k(index++));
             try {
-                output.onAccessUnit(unit);
+                if (!(dropKeyframes && unit.keyframe())) {
+                    output.onAccessUnit(unit);
+                }
             } finally {
                 unit.release();
             }
