@@ -108,8 +108,8 @@ public class GatewayConfiguration {
             throw new IllegalArgumentException("gbgate.media.rtp-readers must be 0 (one per media event loop) or more,"
                     + " got " + readers);
         }
-        UdpRtpReceiver receiver = UdpRtpReceiver.bind(mediaEventLoops, props.media().bindHost(), props.media().rtpPort(),
-                readers == 0 ? MEDIA_EVENT_LOOPS : readers);
+        UdpRtpReceiver receiver = UdpRtpReceiver.bind(mediaEventLoops, props.media().bindHost(),
+                props.media().rtpPort(), readers == 0 ? MEDIA_EVENT_LOOPS : readers);
         log.info("RTP receiver on UDP port {} ({} reader socket{}, {} transport)", receiver.port(), receiver.readers(),
                 receiver.readers() == 1 ? "" : "s", NettyTransport.isEpoll(mediaEventLoops) ? "epoll" : "NIO");
         return receiver;

@@ -62,7 +62,8 @@ public final class TcpRtpServer implements AutoCloseable {
     /**
      * Listens on {@code host:port} ({@code port} 0 picks a free port).
      *
-     * @param group an event loop group (epoll or NIO, see {@link io.gbgate.media.net.NettyTransport}); it accepts and serves the connections
+     * @param group an event loop group (epoll or NIO, see {@link NettyTransport}); it accepts and
+     *              serves the connections
      * @throws UncheckedIOException  when the port cannot be bound
      * @throws IllegalStateException when binding fails for another reason
      */

@@ -47,7 +47,7 @@ public final class UdpRtpSender implements RtpSender {
     /**
      * Opens a sender on an ephemeral local port of {@code localHost}.
      *
-     * @param group      an event loop group (epoll or NIO, see {@link io.gbgate.media.net.NettyTransport})
+     * @param group      an event loop group (epoll or NIO, see {@link NettyTransport})
      * @param localHost  local address to send from, e.g. "127.0.0.1" or "0.0.0.0"
      * @param target     where the packets go
      * @param ssrc       the stream's SSRC; packets use PT 96 and 1400-byte payloads from a pooled allocator

@@ -40,7 +40,8 @@ class UdpRtpReceiverReadersTest {
 
     @BeforeAll
     static void start() {
-        assumeTrue(Epoll.isAvailable(), () -> "native epoll transport unavailable here: " + Epoll.unavailabilityCause());
+        assumeTrue(Epoll.isAvailable(),
+                () -> "native epoll transport unavailable here: " + Epoll.unavailabilityCause());
         leaks = LeakWatch.start();
         group = NettyTransport.newEventLoopGroup(READERS, r -> new Thread(r, "reader-test-" + r.hashCode()));
     }
