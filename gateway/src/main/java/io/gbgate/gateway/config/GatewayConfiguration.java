@@ -10,6 +10,7 @@ import io.gbgate.gateway.simulator.DemoCameras;
 import io.gbgate.gateway.stream.IngestEndpoints;
 import io.gbgate.gateway.stream.StreamService;
 import io.gbgate.gateway.stream.TransportPolicy;
+import io.gbgate.media.net.NettyTransport;
 import io.gbgate.media.rtp.UdpRtpReceiver;
 import io.gbgate.sip.platform.PlatformListener;
 import io.gbgate.sip.platform.SipPlatform;
@@ -19,7 +20,6 @@ import io.gbgate.storage.ChannelRecord;
 import io.gbgate.storage.ChannelRepository;
 import io.gbgate.storage.DeviceRepository;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -42,6 +42,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class GatewayConfiguration {
     private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
+    private static final int MEDIA_EVENT_LOOPS = Math.max(2, Runtime.getRuntime().availableProcessors());
 
     @Bean
     Clock clock() {
@@ -89,10 +90,10 @@ public class GatewayConfiguration {
         return new AuditLog(dataSource);
     }
 
+    /** Epoll loops when the native transport loads (the shared RTP port needs them for several readers), else NIO. */
     @Bean(destroyMethod = "shutdownGracefully")
     EventLoopGroup mediaEventLoops() {
-        return new NioEventLoopGroup(Math.max(2, Runtime.getRuntime().availableProcessors()),
-                new DefaultThreadFactory("gbgate-media", true));
+        return NettyTransport.newEventLoopGroup(MEDIA_EVENT_LOOPS, new DefaultThreadFactory("gbgate-media", true));
     }
 
     @Bean(destroyMethod = "shutdownNow")
@@ -102,8 +103,15 @@ public class GatewayConfiguration {
 
     @Bean(destroyMethod = "close")
     UdpRtpReceiver rtpReceiver(GbgateProperties props, EventLoopGroup mediaEventLoops) {
-        UdpRtpReceiver receiver = UdpRtpReceiver.bind(mediaEventLoops, props.media().bindHost(), props.media().rtpPort());
-        log.info("RTP receiver on UDP port {}", receiver.port());
+        int readers = props.media().rtpReaders();
+        if (readers < 0) {
+            throw new IllegalArgumentException("gbgate.media.rtp-readers must be 0 (one per media event loop) or more,"
+                    + " got " + readers);
+        }
+        UdpRtpReceiver receiver = UdpRtpReceiver.bind(mediaEventLoops, props.media().bindHost(),
+                props.media().rtpPort(), readers == 0 ? MEDIA_EVENT_LOOPS : readers);
+        log.info("RTP receiver on UDP port {} ({} reader socket{}, {} transport)", receiver.port(), receiver.readers(),
+                receiver.readers() == 1 ? "" : "s", NettyTransport.isEpoll(mediaEventLoops) ? "epoll" : "NIO");
         return receiver;
     }
 

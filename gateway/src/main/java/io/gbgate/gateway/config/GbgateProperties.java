@@ -54,7 +54,9 @@ public record GbgateProperties(
             /* UDP ports of their own for streams beyond the shared port's SSRCs: "first-last" */
             @DefaultValue("31100-31999") String udpPortRange,
             /* how many streams the shared UDP port carries (told apart by SSRC; at most 9999) */
-            @DefaultValue("9999") int sharedPortSsrcs) {
+            @DefaultValue("9999") int sharedPortSsrcs,
+            /* sockets reading the shared UDP port (SO_REUSEPORT, needs epoll); 0: one per media event loop */
+            @DefaultValue("0") int rtpReaders) {
     }
 
     /** REST API access. */

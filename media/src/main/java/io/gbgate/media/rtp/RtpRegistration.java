@@ -11,6 +11,12 @@ import java.net.InetSocketAddress;
  *
  * <p>A registration made with {@link UdpRtpReceiver#registerAnySsrc} has {@link #ssrc()} equal to
  * {@link #ANY_SSRC} until the first valid RTP packet of an unregistered SSRC binds it.
+ *
+ * <p>Threads: a shared port may have several reader sockets on different event loops. The kernel
+ * picks the socket by the datagram's 4-tuple, so one sender's packets normally arrive on one loop,
+ * in order; a sender whose address changes may continue on another loop. The registration's lock
+ * serializes delivery, SSRC changes and release, so the listener is never called concurrently,
+ * sees each call's effects in the next one, and is not called once {@link #close} returned.
  */
 public final class RtpRegistration implements RtpInboundStream {
     /** {@link #ssrc()} of a registration that is not bound to an SSRC yet. */
@@ -22,7 +28,9 @@ public final class RtpRegistration implements RtpInboundStream {
     private volatile long ssrc;
     private volatile boolean closed;
     private volatile long ssrcChanges;
-    private InetSocketAddress lastSender;
+    private volatile InetSocketAddress lastSender;
+    /** Guards the reorder buffer, {@link #lastSender} changes and the listener's calls. */
+    private final Object lock = new Object();
 
     RtpRegistration(UdpRtpReceiver receiver, long ssrc, RtpPacketListener listener, int window) {
         this.receiver = receiver;
@@ -68,36 +76,46 @@ public final class RtpRegistration implements RtpInboundStream {
         return lastSender;
     }
 
-    /** Runs on the event loop: the source now sends with {@code newSsrc}. */
+    /** The source now sends with {@code newSsrc}. */
     void ssrcChanged(long newSsrc) {
-        this.ssrc = newSsrc;
-        ssrcChanges++;
-        reorder.sourceRestarted();
-    }
-
-    /** Runs on the event loop; true when {@code sender} differs from the previous packet's. */
-    boolean senderChanged(InetSocketAddress sender) {
-        if (sender.equals(lastSender)) {
-            return false;
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            this.ssrc = newSsrc;
+            ssrcChanges++;
+            reorder.sourceRestarted();
         }
-        lastSender = sender;
-        return true;
     }
 
-    /** Runs on the event loop. */
+    /** Binds a wildcard registration to the SSRC it receives. */
     void bind(long boundSsrc) {
         this.ssrc = boundSsrc;
     }
 
-    /** Runs on the event loop for every valid packet of this stream. */
-    void onPacket(RtpHeader header, ByteBuf packet, InetSocketAddress sender, long arrivalNanos) {
-        RtpReorderBuffer.Outcome outcome = reorder.offer(header, packet, sender, arrivalNanos);
-        stats.record(header, arrivalNanos, outcome == RtpReorderBuffer.Outcome.DUPLICATE);
+    /**
+     * Runs on a reader's event loop for every valid packet of this stream; drops it once the
+     * registration is closed. A new sender address is reported to {@code table} for SSRC following.
+     */
+    void onPacket(RtpHeader header, ByteBuf packet, InetSocketAddress sender, long arrivalNanos, RtpSsrcTable table) {
+        synchronized (lock) {
+            if (closed) {
+                return;
+            }
+            if (!sender.equals(lastSender)) {
+                lastSender = sender;
+                table.senderMoved(this, sender);
+            }
+            RtpReorderBuffer.Outcome outcome = reorder.offer(header, packet, sender, arrivalNanos);
+            stats.record(header, arrivalNanos, outcome == RtpReorderBuffer.Outcome.DUPLICATE);
+        }
     }
 
-    /** Runs on the event loop; releases held packets. */
+    /** Releases held packets; once this returns no packet is being delivered and none will be. */
     void release() {
-        closed = true;
-        reorder.close();
+        synchronized (lock) {
+            closed = true;
+            reorder.close();
+        }
     }
 }

@@ -1,5 +1,6 @@
 package io.gbgate.media.rtp;
 
+import io.gbgate.media.net.NettyTransport;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.Channel;
@@ -11,7 +12,6 @@ import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.ChannelGroupFuture;
 import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -62,7 +62,8 @@ public final class TcpRtpServer implements AutoCloseable {
     /**
      * Listens on {@code host:port} ({@code port} 0 picks a free port).
      *
-     * @param group a NIO event loop group; it accepts and serves the connections
+     * @param group an event loop group (epoll or NIO, see {@link NettyTransport}); it accepts and
+     *              serves the connections
      * @throws UncheckedIOException  when the port cannot be bound
      * @throws IllegalStateException when binding fails for another reason
      */
@@ -100,7 +101,7 @@ public final class TcpRtpServer implements AutoCloseable {
     private void open(EventLoopGroup group, String host, int port) {
         ChannelFuture bound = new ServerBootstrap()
                 .group(group)
-                .channel(NioServerSocketChannel.class)
+                .channel(NettyTransport.serverSocketChannel(group))
                 .childOption(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
                     @Override

@@ -1,5 +1,6 @@
 package io.gbgate.media.rtp;
 
+import io.gbgate.media.net.NettyTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -11,20 +12,20 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.FixedRecvByteBufAllocator;
 import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.channel.epoll.EpollChannelOption;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.util.collection.LongObjectHashMap;
+import io.netty.util.concurrent.EventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
 import java.net.InetSocketAddress;
+import java.net.SocketException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.concurrent.atomic.LongAdder;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,21 +36,29 @@ import org.slf4j.LoggerFactory;
  * (local port, SSRC), so there is no process-wide SSRC table and nothing caps the number of
  * streams other than ports and memory. Two deployment shapes use the same class:
  * <ul>
- *   <li>a shared port ({@link #bind}) on which many devices send, told apart by SSRC;</li>
+ *   <li>a shared port ({@link #bind}) on which many devices send, told apart by SSRC; it may be
+ *       read by several sockets (see below);</li>
  *   <li>a dedicated port per stream ({@link #bindInRange} with an {@link RtpPortRange}) for
  *       devices that ignore the SSRC offered in the SDP or cannot share a port; there
  *       {@link #registerAnySsrc} binds the stream to the first valid RTP packet's SSRC. RTCP and
- *       malformed datagrams never bind it.</li>
+ *       malformed datagrams never bind it. Always one socket.</li>
  * </ul>
  *
- * <p>Everything per packet runs on the channel's event loop with pooled buffers: datagrams are
+ * <p><b>Readers.</b> One socket read by one event loop overflows at a few hundred camera streams.
+ * With the native epoll transport, {@link #bind(EventLoopGroup, String, int, int)} opens several
+ * sockets on the same port with SO_REUSEPORT, each on its own event loop; the kernel spreads
+ * datagrams over them by 4-tuple hash, so one device's packets stay on one socket and in order.
+ * All readers feed one {@link RtpSsrcTable}. Without epoll the receiver falls back to one NIO
+ * socket (logged once).
+ *
+ * <p>Everything per packet runs on a reader's event loop with pooled buffers: datagrams are
  * parsed in place, invalid ones are counted by {@link RtpDropReason}, datagrams of unregistered
- * SSRCs are counted and dropped. The SSRC table is only touched on the event loop, so
- * {@link #register} and {@link RtpRegistration#close} hand their change to the loop and wait for
- * it; once {@code register} returns, the stream's packets are delivered.
+ * SSRCs are counted and dropped. The SSRC lookup is lock-free; a stream's delivery is serialized
+ * by its registration (see {@link RtpRegistration}). Once {@code register} returns, the stream's
+ * packets are delivered; once a registration's {@code close} returns, none is in flight.
  */
 public final class UdpRtpReceiver implements AutoCloseable {
-    /** Requested kernel receive buffer (the kernel may cap it at net.core.rmem_max). */
+    /** Requested kernel receive buffer per socket (the kernel may cap it at net.core.rmem_max). */
     public static final int SOCKET_RECEIVE_BUFFER_BYTES = 4 << 20;
     /** Per-datagram read buffer; a datagram filling it completely is dropped as truncated. */
     public static final int DATAGRAM_BUFFER_BYTES = 4096;
@@ -57,39 +66,67 @@ public final class UdpRtpReceiver implements AutoCloseable {
     public static final int MAX_BIND_ATTEMPTS = 16;
 
     private static final Logger log = LoggerFactory.getLogger(UdpRtpReceiver.class);
+    private static final AtomicBoolean singleReaderLogged = new AtomicBoolean();
 
-    private final LongObjectHashMap<RtpRegistration> streams = new LongObjectHashMap<>();
-    /** Where each stream's packets came from, to follow a camera that changes SSRC mid-stream. */
-    private final Map<InetSocketAddress, RtpRegistration> bySender = new HashMap<>();
+    private final RtpSsrcTable table = new RtpSsrcTable();
     private final UnknownRtpSources unknownSources = new UnknownRtpSources();
     private final AtomicLongArray drops = new AtomicLongArray(RtpDropReason.values().length);
-    private final AtomicLong unknownSsrc = new AtomicLong();
+    private final LongAdder unknownSsrc = new LongAdder();
     private final RtpPortRange portRange;
-    private Channel channel;
+    private final List<Channel> channels = new ArrayList<>();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private int port;
-    private RtpRegistration anySsrc;
-    private volatile boolean closed;
 
     private UdpRtpReceiver(RtpPortRange portRange) {
         this.portRange = portRange;
     }
 
     /**
-     * Binds a receiver to {@code host:port} ({@code port} 0 picks a free port).
+     * Binds a single-socket receiver to {@code host:port} ({@code port} 0 picks a free port).
      *
-     * @param group a NIO event loop group; the receiver's channel lives on one of its loops
+     * @param group an event loop group (epoll or NIO, see {@link NettyTransport}); the socket
+     *              lives on one of its loops
      * @throws UncheckedIOException  when the socket cannot be bound
      * @throws IllegalStateException when binding fails for another reason
      */
     public static UdpRtpReceiver bind(EventLoopGroup group, String host, int port) {
+        return bind(group, host, port, 1);
+    }
+
+    /**
+     * Binds a receiver to {@code host:port} ({@code port} 0 picks a free port) read by
+     * {@code readers} sockets, each on its own loop of {@code group} (round-robin when the group has
+     * fewer loops). Several readers need an epoll group; on a NIO group one socket is opened and
+     * that is logged once. The port must be free: another socket already on it fails the bind even
+     * though the readers share it among themselves.
+     *
+     * @throws IllegalArgumentException when {@code readers} is below 1
+     * @throws UncheckedIOException     when a socket cannot be bound
+     * @throws IllegalStateException    when binding fails for another reason
+     */
+    public static UdpRtpReceiver bind(EventLoopGroup group, String host, int port, int readers) {
+        if (readers < 1) {
+            throw new IllegalArgumentException("an RTP receiver needs at least one reader, got " + readers);
+        }
+        if (readers > 1 && !NettyTransport.isEpoll(group)) {
+            if (singleReaderLogged.compareAndSet(false, true)) {
+                log.warn("{} RTP readers asked for, but the media event loops are not epoll loops:"
+                        + " the shared RTP port has one reader socket", readers);
+            }
+            readers = 1;
+        }
         UdpRtpReceiver receiver = new UdpRtpReceiver(null);
-        receiver.open(group, host, port);
+        if (readers == 1) {
+            receiver.open(group, host, port, false);
+        } else {
+            receiver.openReaders(group, host, port, readers);
+        }
         return receiver;
     }
 
     /**
-     * Binds a receiver to a free port of {@code range}; the port goes back to the range on
-     * {@link #close}. Ports another process holds are skipped.
+     * Binds a single-socket receiver to a free port of {@code range}; the port goes back to the
+     * range on {@link #close}. Ports another process holds are skipped.
      *
      * @throws UncheckedIOException  when {@value #MAX_BIND_ATTEMPTS} ports in a row fail to bind
      * @throws IllegalStateException when the range is exhausted
@@ -101,7 +138,7 @@ public final class UdpRtpReceiver implements AutoCloseable {
             int port = range.allocate();
             UdpRtpReceiver receiver = new UdpRtpReceiver(range);
             try {
-                receiver.open(group, host, port);
+                receiver.open(group, host, port, false);
                 return receiver;
             } catch (RuntimeException e) {
                 range.release(port);
@@ -112,14 +149,48 @@ public final class UdpRtpReceiver implements AutoCloseable {
         throw failure;
     }
 
-    private void open(EventLoopGroup group, String host, int port) {
+    private void openReaders(EventLoopGroup group, String host, int requestedPort, int readers) {
+        if (requestedPort != 0) {
+            requireFree(host, requestedPort);
+        }
+        List<EventLoop> loops = new ArrayList<>();
+        for (EventExecutor executor : group) {
+            loops.add((EventLoop) executor);
+        }
+        try {
+            open(loops.get(0), host, requestedPort, true);
+            for (int i = 1; i < readers; i++) {
+                open(loops.get(i % loops.size()), host, port, true);
+            }
+        } catch (RuntimeException e) {
+            channels.forEach(channel -> channel.close().awaitUninterruptibly());
+            throw e;
+        }
+    }
+
+    /**
+     * SO_REUSEPORT would let the readers join sockets another process (of the same user) holds on
+     * the port and silently split its traffic; a plain bind first makes a taken port fail as usual.
+     */
+    private static void requireFree(String host, int port) {
+        try (DatagramSocket probe = new DatagramSocket(new InetSocketAddress(host, port))) {
+            probe.getLocalPort();
+        } catch (SocketException e) {
+            throw new UncheckedIOException("cannot bind RTP receiver to " + host + ":" + port, e);
+        }
+    }
+
+    private void open(EventLoopGroup group, String host, int port, boolean reusePort) {
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
-                .channel(NioDatagramChannel.class)
+                .channel(NettyTransport.datagramChannel(group))
                 .option(ChannelOption.SO_RCVBUF, SOCKET_RECEIVE_BUFFER_BYTES)
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM_BUFFER_BYTES))
                 .handler(new DatagramHandler());
+        if (reusePort) {
+            bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
+        }
         ChannelFuture bound = bootstrap.bind(host, port).awaitUninterruptibly();
         if (!bound.isSuccess()) {
             Throwable cause = bound.cause();
@@ -129,8 +200,8 @@ public final class UdpRtpReceiver implements AutoCloseable {
             }
             throw new IllegalStateException(what, cause);
         }
-        channel = bound.channel();
-        this.port = ((InetSocketAddress) channel.localAddress()).getPort();
+        channels.add(bound.channel());
+        this.port = ((InetSocketAddress) bound.channel().localAddress()).getPort();
     }
 
     /** The local UDP port. */
@@ -138,9 +209,14 @@ public final class UdpRtpReceiver implements AutoCloseable {
         return port;
     }
 
+    /** How many sockets read the port (1 unless several readers were asked for on epoll). */
+    public int readers() {
+        return channels.size();
+    }
+
     /**
      * Registers the stream {@code ssrc} (unsigned 32-bit); {@code listener} gets its packets in
-     * sequence order on the event loop.
+     * sequence order on a reader's event loop, never concurrently.
      *
      * @throws IllegalStateException when the SSRC is already registered or the receiver is closed
      */
@@ -149,14 +225,8 @@ public final class UdpRtpReceiver implements AutoCloseable {
             throw new IllegalArgumentException("SSRC must be an unsigned 32-bit value, got " + ssrc);
         }
         RtpRegistration registration = new RtpRegistration(this, ssrc, listener, RtpReorderBuffer.DEFAULT_WINDOW);
-        return onLoop(() -> {
-            requireOpen();
-            if (streams.containsKey(ssrc)) {
-                throw new IllegalStateException("SSRC " + ssrc + " is already registered on port " + port());
-            }
-            streams.put(ssrc, registration);
-            return registration;
-        });
+        table.add(ssrc, registration, port);
+        return registration;
     }
 
     /**
@@ -168,37 +238,27 @@ public final class UdpRtpReceiver implements AutoCloseable {
     public RtpRegistration registerAnySsrc(RtpPacketListener listener) {
         RtpRegistration registration =
                 new RtpRegistration(this, RtpRegistration.ANY_SSRC, listener, RtpReorderBuffer.DEFAULT_WINDOW);
-        return onLoop(() -> {
-            requireOpen();
-            if (anySsrc != null) {
-                throw new IllegalStateException("port " + port() + " already has a wildcard registration");
-            }
-            anySsrc = registration;
-            return registration;
-        });
+        table.addAny(registration, port);
+        return registration;
     }
 
-    /** Removes {@code registration} and releases the packets it held. Idempotent. */
+    /**
+     * Removes {@code registration} and releases the packets it held; once this returns no packet
+     * of it is being delivered. Idempotent.
+     */
     public void unregister(RtpRegistration registration) {
-        onLoopOrInline(() -> {
-            if (anySsrc == registration) {
-                anySsrc = null;
-            }
-            streams.values().removeIf(r -> r == registration);
-            bySender.values().removeIf(r -> r == registration);
-            registration.release();
-            return null;
-        });
+        registration.release(); // first: a packet in flight cannot re-add its sender afterwards
+        table.remove(registration);
     }
 
     /** Streams registered now (bound ones plus an unbound wildcard). */
     public int registrations() {
-        return onLoop(() -> streams.size() + (anySsrc != null ? 1 : 0));
+        return table.size();
     }
 
     /** Valid RTP datagrams dropped because no stream is registered for their SSRC. */
     public long unknownSsrcDrops() {
-        return unknownSsrc.get();
+        return unknownSsrc.sum();
     }
 
     /**
@@ -206,15 +266,7 @@ public final class UdpRtpReceiver implements AutoCloseable {
      * gets no RTP should look at for an SSRC mismatch.
      */
     public List<UnknownRtpSources.Source> recentUnknownSources() {
-        return onLoopOrEmpty(unknownSources::snapshot);
-    }
-
-    private <T> List<T> onLoopOrEmpty(Callable<List<T>> task) {
-        try {
-            return onLoop(task);
-        } catch (RejectedExecutionException e) {
-            return List.of();
-        }
+        return unknownSources.snapshot();
     }
 
     /** Datagrams dropped for {@code reason}. */
@@ -228,22 +280,30 @@ public final class UdpRtpReceiver implements AutoCloseable {
     }
 
     /**
-     * Closes the socket, releases every registration's held packets and gives a range port back.
-     * Called off the event loop it waits until the socket is closed; called on it (from a
-     * listener) it returns at once and the port goes back when the close completes. Idempotent.
+     * Closes the sockets, releases every registration's held packets and gives a range port back.
+     * Called off the event loops it waits until the sockets are closed; called on one (from a
+     * listener) it returns at once and the port goes back when the closes complete. Idempotent.
      */
     @Override
     public void close() {
-        if (closed) {
+        if (!closed.compareAndSet(false, true)) {
             return;
         }
-        closed = true;
-        onLoopOrInline(this::releaseRegistrations);
-        ChannelFuture closing = channel.close();
-        if (channel.eventLoop().inEventLoop()) {
-            closing.addListener(done -> releasePort());
+        List<RtpRegistration> registrations = table.close();
+        boolean onReaderLoop = channels.stream().anyMatch(channel -> channel.eventLoop().inEventLoop());
+        if (onReaderLoop) {
+            registrations.forEach(RtpRegistration::release);
+            AtomicInteger open = new AtomicInteger(channels.size());
+            for (Channel channel : channels) {
+                channel.close().addListener(done -> {
+                    if (open.decrementAndGet() == 0) {
+                        releasePort();
+                    }
+                });
+            }
         } else {
-            closing.awaitUninterruptibly();
+            channels.forEach(channel -> channel.close().awaitUninterruptibly());
+            registrations.forEach(RtpRegistration::release);
             releasePort();
         }
     }
@@ -252,53 +312,6 @@ public final class UdpRtpReceiver implements AutoCloseable {
         if (portRange != null) {
             portRange.release(port);
         }
-    }
-
-    private Void releaseRegistrations() {
-        ArrayList<RtpRegistration> all = new ArrayList<>(streams.values());
-        if (anySsrc != null) {
-            all.add(anySsrc);
-        }
-        streams.clear();
-        bySender.clear();
-        anySsrc = null;
-        for (RtpRegistration registration : all) {
-            registration.release();
-        }
-        return null;
-    }
-
-    private void requireOpen() {
-        if (closed) {
-            throw new IllegalStateException("RTP receiver is closed");
-        }
-    }
-
-    /** Runs {@code task} on the event loop, or right here when the loop has been shut down. */
-    private void onLoopOrInline(Callable<Void> task) {
-        try {
-            onLoop(task);
-        } catch (RejectedExecutionException e) {
-            call(task);
-        }
-    }
-
-    private static <T> T call(Callable<T> task) {
-        try {
-            return task.call();
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private <T> T onLoop(Callable<T> task) {
-        EventLoop loop = channel.eventLoop();
-        if (loop.inEventLoop()) {
-            return call(task);
-        }
-        return loop.submit(task).syncUninterruptibly().getNow();
     }
 
     private void onDatagram(DatagramPacket datagram) {
@@ -314,32 +327,19 @@ public final class UdpRtpReceiver implements AutoCloseable {
         }
         InetSocketAddress sender = datagram.sender();
         long now = System.nanoTime();
-        RtpRegistration stream = streams.get(header.ssrc());
+        RtpRegistration stream = table.get(header.ssrc());
         if (stream == null) {
-            stream = bySender.get(sender);
-            if (stream != null) {
-                // Same source, new SSRC: cameras do this mid-stream (re-encoder restart, NVR switch).
-                stream.ssrcChanged(header.ssrc());
-                streams.put(header.ssrc(), stream);
-            } else if (anySsrc != null) {
-                stream = anySsrc;
-                anySsrc = null;
-                stream.bind(header.ssrc());
-                streams.put(header.ssrc(), stream);
-            } else {
-                unknownSsrc.incrementAndGet();
+            stream = table.adopt(header.ssrc(), sender);
+            if (stream == null) {
+                unknownSsrc.increment();
                 unknownSources.record(sender, header.ssrc(), now);
                 return;
             }
         }
-        if (stream.senderChanged(sender)) {
-            bySender.values().remove(stream);
-            bySender.put(sender, stream);
-        }
-        stream.onPacket(header, packet, sender, now);
+        stream.onPacket(header, packet, sender, now, table);
     }
 
-    /** Parses datagrams on the event loop; never closes the channel on bad input. */
+    /** Parses datagrams on a reader's event loop; never closes the channel on bad input. */
     private final class DatagramHandler extends SimpleChannelInboundHandler<DatagramPacket> {
         @Override
         protected void channelRead0(ChannelHandlerContext ctx, DatagramPacket datagram) {

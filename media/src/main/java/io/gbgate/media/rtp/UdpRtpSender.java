@@ -1,5 +1,6 @@
 package io.gbgate.media.rtp;
 
+import io.gbgate.media.net.NettyTransport;
 import io.netty.bootstrap.Bootstrap;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -10,7 +11,6 @@ import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.DatagramPacket;
-import io.netty.channel.socket.nio.NioDatagramChannel;
 import io.netty.util.ReferenceCountUtil;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -47,7 +47,7 @@ public final class UdpRtpSender implements RtpSender {
     /**
      * Opens a sender on an ephemeral local port of {@code localHost}.
      *
-     * @param group      a NIO event loop group
+     * @param group      an event loop group (epoll or NIO, see {@link NettyTransport})
      * @param localHost  local address to send from, e.g. "127.0.0.1" or "0.0.0.0"
      * @param target     where the packets go
      * @param ssrc       the stream's SSRC; packets use PT 96 and 1400-byte payloads from a pooled allocator
@@ -63,7 +63,7 @@ public final class UdpRtpSender implements RtpSender {
         ErrorCounter errors = new ErrorCounter();
         ChannelFuture bound = new Bootstrap()
                 .group(group)
-                .channel(NioDatagramChannel.class)
+                .channel(NettyTransport.datagramChannel(group))
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
                 .handler(errors)
                 .bind(localHost, 0)

@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * The most recent senders of RTP with an SSRC nobody registered, so a failing play can say
  * "RTP from 10.1.2.3:15060 arrives with SSRC 0100000007, not the one offered". Bounded; touched
- * only on the receiver's event loop, read through a snapshot.
+ * by the receiver's readers under its own lock (only unregistered RTP gets here), read through a
+ * snapshot.
  */
 public final class UnknownRtpSources {
     /** One sender of unregistered RTP: the last SSRC it used and how many packets it sent. */
@@ -24,7 +25,7 @@ public final class UnknownRtpSources {
         }
     };
 
-    void record(InetSocketAddress sender, long ssrc, long nowNanos) {
+    synchronized void record(InetSocketAddress sender, long ssrc, long nowNanos) {
         long[] entry = bySender.get(sender);
         if (entry == null) {
             bySender.put(sender, new long[] {ssrc, 1, nowNanos});
@@ -35,7 +36,7 @@ public final class UnknownRtpSources {
         }
     }
 
-    List<Source> snapshot() {
+    synchronized List<Source> snapshot() {
         List<Source> out = new ArrayList<>(bySender.size());
         bySender.forEach((sender, e) -> out.add(new Source(sender, e[0], e[1], e[2])));
         return out;

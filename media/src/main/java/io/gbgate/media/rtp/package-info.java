@@ -9,7 +9,8 @@
  * {@link io.gbgate.media.rtp.RtpReorderBuffer} hands it, in sequence order, to an
  * {@link io.gbgate.media.rtp.RtpPacketListener} (the PS demuxer), while
  * {@link io.gbgate.media.rtp.RtpStreamStats} tracks loss and jitter. Everything per packet runs on
- * one Netty event loop with pooled buffers and no per-packet copy.
+ * a Netty event loop with pooled buffers and no per-packet copy; a stream's packets are delivered
+ * by one thread at a time (see {@link io.gbgate.media.rtp.RtpRegistration}).
  *
  * <h2>Ports and stream identity</h2>
  * A stream is identified by (local port, SSRC). Each {@link io.gbgate.media.rtp.UdpRtpReceiver}
@@ -17,7 +18,9 @@
  * <ul>
  *   <li><b>Shared port.</b> One receiver on a well-known port; devices are told apart by the SSRC
  *       the gateway put in the SDP {@code y=} line. Cheapest on sockets; it relies on devices
- *       honouring that SSRC.</li>
+ *       honouring that SSRC. On the epoll transport several sockets read it with SO_REUSEPORT,
+ *       each on its own event loop, sharing one lock-free SSRC table
+ *       ({@code RtpSsrcTable}); the kernel keeps each sender address on one socket.</li>
  *   <li><b>Dedicated port.</b> {@link io.gbgate.media.rtp.UdpRtpReceiver#bindInRange} takes an even
  *       port from a configured {@link io.gbgate.media.rtp.RtpPortRange} (thread-safe, next-fit, so
  *       freed ports are reused last) for one stream. With

@@ -1,6 +1,7 @@
 package io.gbgate.media.webrtc;
 
 import io.gbgate.media.hub.StreamHub;
+import io.gbgate.media.net.NettyTransport;
 import io.gbgate.media.webrtc.dtls.CertificateFingerprint;
 import io.gbgate.media.webrtc.dtls.DtlsIdentity;
 import io.gbgate.media.webrtc.ice.IceCredentials;
@@ -20,8 +21,6 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioDatagramChannel;
-import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.LengthFieldPrepender;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.net.InetSocketAddress;
@@ -71,7 +70,7 @@ public final class WebRtcServer implements AutoCloseable {
         dtlsExecutor.allowCoreThreadTimeOut(true);
         Channel udp = null;
         try {
-            udp = new Bootstrap().group(group).channel(NioDatagramChannel.class)
+            udp = new Bootstrap().group(group).channel(NettyTransport.datagramChannel(group))
                     // every viewer's keyframe burst goes through this one channel: queue generously,
                     // and only past the high mark do sessions drop (and count) packets
                     .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(8 << 20, 16 << 20))
@@ -203,7 +202,7 @@ public final class WebRtcServer implements AutoCloseable {
     private Channel bindTcp(WebRtcServerConfig config) throws InterruptedException {
         IceTcpConfig tcp = config.iceTcp();
         WriteBufferWaterMark waterMark = new WriteBufferWaterMark(tcp.writeBufferBytes() / 2, tcp.writeBufferBytes());
-        return new ServerBootstrap().group(group, group).channel(NioServerSocketChannel.class)
+        return new ServerBootstrap().group(group, group).channel(NettyTransport.serverSocketChannel(group))
                 .childOption(ChannelOption.TCP_NODELAY, true)
                 .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, waterMark)
                 .childHandler(new ChannelInitializer<SocketChannel>() {
