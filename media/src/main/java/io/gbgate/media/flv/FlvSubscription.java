@@ -100,7 +100,10 @@ public final class FlvSubscription {
         return queued;
     }
 
-    /** Closes once: releases what is queued and tells the subscriber why. */
+    /**
+     * Closes once: releases what is queued and tells the subscriber why. Chunks the subscriber has not polled by
+     * then are not delivered (at a stream's end, at most the transport's backlog of the last moments).
+     */
     boolean close(String reason) {
         if (!closed.compareAndSet(false, true)) {
             return false;

@@ -117,8 +117,13 @@ class FlvSinkTest {
         ExecutorService transport = Executors.newSingleThreadExecutor();
         try (FlvSink sink = new FlvSink(FlvSinkSettings.defaults(), alloc)) {
             CollectingSubscriber async = CollectingSubscriber.on(transport);
-            sink.subscribe(async);
+            FlvSubscription subscription = sink.subscribe(async);
             camera.play(0, 100, alloc, sink::onAccessUnit);
+            // the stream's end releases what a subscriber has not taken yet: let the transport catch up first
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+            while (subscription.queuedBytes() > 0 && System.nanoTime() < deadline) {
+                Thread.sleep(5);
+            }
             sink.onStreamClosed("stream stopped");
             assertThat(async.closed().get(30, TimeUnit.SECONDS)).isEqualTo("stream stopped");
             FlvDecoding decoded = FlvDecoding.of(async.bytes());
