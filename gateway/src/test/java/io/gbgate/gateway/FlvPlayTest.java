@@ -69,6 +69,17 @@ class FlvPlayTest extends GatewayTestBase {
     }
 
     @Test
+    void webSocketFlvIsClosedGoingAwayWhenTheStreamEnds() throws Exception {
+        JsonNode play = play();
+        FlvCollector collector = new FlvCollector(Integer.MAX_VALUE);
+        http.newWebSocketBuilder().buildAsync(webSocketUri(play.get("wsflv").asText()), collector)
+                .get(10, TimeUnit.SECONDS);
+        Awaiting.until(Duration.ofSeconds(10), "FLV messages arriving", () -> collector.messages.get() > 2);
+        stop(play);
+        assertThat(collector.closedWith.get(10, TimeUnit.SECONDS)).startsWith("1001 ");
+    }
+
+    @Test
     void badTokenIs401AndUnknownStreamIs404() throws Exception {
         JsonNode play = play();
         String streamId = play.get("streamId").asText();
@@ -128,6 +139,7 @@ class FlvPlayTest extends GatewayTestBase {
     private static final class FlvCollector implements WebSocket.Listener {
         final CompletableFuture<byte[]> done = new CompletableFuture<>();
         final AtomicInteger messages = new AtomicInteger();
+        final CompletableFuture<String> closedWith = new CompletableFuture<>();
         private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         private final int wanted;
 
@@ -158,6 +170,7 @@ class FlvPlayTest extends GatewayTestBase {
 
         @Override
         public CompletionStage<?> onClose(WebSocket webSocket, int statusCode, String reason) {
+            closedWith.complete(statusCode + " " + reason);
             done.completeExceptionally(new CompletionException(
                     new IllegalStateException("closed by the gateway: " + statusCode + " " + reason)));
             return null;

@@ -57,9 +57,11 @@ final class FlvWebSocket extends Endpoint implements FlvSubscriber {
     @Override
     public void onClosed(FlvSubscription ignored, String reason) {
         Session current = session;
-        if (current != null && current.isOpen() && !sending.get()) {
-            closeQuietly(current, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, truncate(reason)));
+        if (current == null || !current.isOpen()) {
+            cancel(); // nobody to deliver the rest to
+            return;
         }
+        pump(); // sends what is still queued, then closes the session
     }
 
     /** Sends the next chunk unless a send is in flight. */
@@ -73,7 +75,7 @@ final class FlvWebSocket extends Endpoint implements FlvSubscriber {
         if (chunk == null) {
             sending.set(false);
             if (current.isClosed()) {
-                onClosed(current, current.closeReason());
+                closeQuietly(open, new CloseReason(CloseReason.CloseCodes.GOING_AWAY, truncate(current.closeReason())));
             } else if (current.queuedBytes() > 0) {
                 pump(); // a chunk arrived between the poll and the flag
             }

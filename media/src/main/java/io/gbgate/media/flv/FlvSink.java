@@ -117,7 +117,7 @@ public final class FlvSink implements StreamSink, AutoCloseable {
             subscriptions.clear();
         }
         for (FlvSubscription subscription : toClose) {
-            subscription.close(reason);
+            subscription.finish(reason); // what is queued is still delivered
         }
     }
 

@@ -66,9 +66,11 @@ public final class FlvSubscription {
         return closeReason;
     }
 
-    /** Ends the subscription from the subscriber's side (the viewer went away). */
+    /** Ends the subscription from the subscriber's side (the viewer went away); drops what is still queued. */
     public void cancel() {
-        close("cancelled by the subscriber");
+        if (!close("cancelled by the subscriber")) {
+            releaseQueued(); // after the stream's end: the rest will never be polled
+        }
     }
 
     boolean streaming() {
@@ -101,9 +103,19 @@ public final class FlvSubscription {
     }
 
     /**
-     * Closes once: releases what is queued and tells the subscriber why. Chunks the subscriber has not polled by
-     * then are not delivered (at a stream's end, at most the transport's backlog of the last moments).
+     * The stream ended: nothing more is queued, but what is queued stays for the subscriber to {@link #poll} (it
+     * is told through {@link FlvSubscriber#onClosed}, drains, then stops, or {@link #cancel}s to drop the rest).
      */
+    boolean finish(String reason) {
+        if (!closed.compareAndSet(false, true)) {
+            return false;
+        }
+        closeReason = reason;
+        subscriber.onClosed(this, reason);
+        return true;
+    }
+
+    /** Closes once (too slow, cancelled): releases what is queued and tells the subscriber why. */
     boolean close(String reason) {
         if (!closed.compareAndSet(false, true)) {
             return false;

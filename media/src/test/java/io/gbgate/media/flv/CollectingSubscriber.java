@@ -34,7 +34,7 @@ final class CollectingSubscriber implements FlvSubscriber {
         return new CollectingSubscriber(transport, true);
     }
 
-    /** Never polls. */
+    /** Never polls by itself (see {@link #drainNow}). */
     static CollectingSubscriber stalled() {
         return new CollectingSubscriber(Runnable::run, false);
     }
@@ -50,9 +50,16 @@ final class CollectingSubscriber implements FlvSubscriber {
     public synchronized void onClosed(FlvSubscription subscription, String reason) {
         closeReasons.add(reason);
         transport.execute(() -> {
-            drain(subscription); // a chunk racing with the close must come back null or be ours to release
+            if (drains) {
+                drain(subscription); // what the stream left queued, or null after a close that released it
+            }
             closed.complete(reason);
         });
+    }
+
+    /** Polls everything queued now, on the caller's thread (a stalled subscriber catching up). */
+    void drainNow(FlvSubscription subscription) {
+        drain(subscription);
     }
 
     private synchronized void drain(FlvSubscription subscription) {

@@ -117,14 +117,9 @@ class FlvSinkTest {
         ExecutorService transport = Executors.newSingleThreadExecutor();
         try (FlvSink sink = new FlvSink(FlvSinkSettings.defaults(), alloc)) {
             CollectingSubscriber async = CollectingSubscriber.on(transport);
-            FlvSubscription subscription = sink.subscribe(async);
+            sink.subscribe(async);
             camera.play(0, 100, alloc, sink::onAccessUnit);
-            // the stream's end releases what a subscriber has not taken yet: let the transport catch up first
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-            while (subscription.queuedBytes() > 0 && System.nanoTime() < deadline) {
-                Thread.sleep(5);
-            }
-            sink.onStreamClosed("stream stopped");
+            sink.onStreamClosed("stream stopped"); // what the transport has not taken yet is still delivered
             assertThat(async.closed().get(30, TimeUnit.SECONDS)).isEqualTo("stream stopped");
             FlvDecoding decoded = FlvDecoding.of(async.bytes());
             assertThat(decoded.videoFrames()).isEqualTo(100);
@@ -132,6 +127,32 @@ class FlvSinkTest {
         } finally {
             transport.shutdown();
             assertThat(transport.awaitTermination(30, TimeUnit.SECONDS)).isTrue();
+        }
+    }
+
+    @Test
+    void whatIsQueuedAtTheStreamsEndIsStillDeliveredOrReleasedOnCancel() throws Exception {
+        CameraUnits camera = CameraUnits.video();
+        try (FlvSink sink = new FlvSink(FlvSinkSettings.defaults(), alloc)) {
+            CollectingSubscriber late = CollectingSubscriber.stalled();
+            FlvSubscription lateSubscription = sink.subscribe(late);
+            CollectingSubscriber leaving = CollectingSubscriber.stalled();
+            FlvSubscription leavingSubscription = sink.subscribe(leaving);
+            camera.play(0, 40, alloc, sink::onAccessUnit);
+            sink.onStreamClosed("end of recording");
+
+            assertThat(late.closeReasons()).containsExactly("end of recording");
+            assertThat(lateSubscription.isClosed()).isTrue();
+            assertThat(lateSubscription.queuedBytes()).as("kept for the subscriber").isPositive();
+            late.drainNow(lateSubscription);
+            assertThat(lateSubscription.queuedBytes()).isZero();
+            assertThat(FlvDecoding.of(late.bytes()).videoFrames()).isEqualTo(40);
+
+            assertThat(leavingSubscription.queuedBytes()).isPositive();
+            leavingSubscription.cancel(); // the viewer went away instead of draining
+            assertThat(leavingSubscription.queuedBytes()).isZero();
+            assertThat(leavingSubscription.poll()).isNull();
+            assertThat(leaving.closeReasons()).containsExactly("end of recording");
         }
     }
 
