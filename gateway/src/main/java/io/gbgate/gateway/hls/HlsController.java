@@ -64,6 +64,11 @@ public class HlsController {
         if (segment == null) {
             return text(HttpStatus.NOT_FOUND, "no segment " + sequence + " in stream " + streamId);
         }
+        return segmentResponse(segment);
+    }
+
+    /** A segment's bytes as the answer (segments do not change: cacheable for a minute). */
+    static ResponseEntity<StreamingResponseBody> segmentResponse(HlsSegment segment) {
         ByteBuf data = segment.data();
         int length = data.readableBytes();
         StreamingResponseBody body = out -> data.getBytes(data.readerIndex(), out, length);
@@ -71,7 +76,8 @@ public class HlsController {
                 .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1))).body(body);
     }
 
-    private static ResponseEntity<StreamingResponseBody> text(HttpStatus status, String message) {
+    /** A plain-text refusal with {@code status}. */
+    static ResponseEntity<StreamingResponseBody> text(HttpStatus status, String message) {
         byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(out -> out.write(bytes));
     }

@@ -1,13 +1,11 @@
 package io.gbgate.gateway.hls;
 
-import io.gbgate.gateway.security.MediaTokenSigner;
+import io.gbgate.gateway.security.MediaAccess;
 import io.gbgate.gateway.stream.LiveStream;
-import io.gbgate.gateway.stream.StreamService;
 import io.gbgate.gateway.transcode.ClientCodec;
 import io.gbgate.gateway.transcode.TranscodeService;
 import io.gbgate.media.hls.HlsSegment;
 import io.gbgate.media.hls.HlsSegmenter;
-import io.netty.buffer.ByteBuf;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -35,15 +33,12 @@ public class TranscodedHlsController {
     /** How long the first playlist of a new transcode may wait for its first segment. */
     static final Duration FIRST_SEGMENT_WAIT = Duration.ofSeconds(10);
 
-    private final StreamService streams;
-    private final MediaTokenSigner signer;
+    private final MediaAccess access;
     private final TranscodeService transcodes;
     private final TranscodedHls transcoded;
 
-    public TranscodedHlsController(StreamService streams, MediaTokenSigner signer, TranscodeService transcodes,
-                                   TranscodedHls transcoded) {
-        this.streams = streams;
-        this.signer = signer;
+    public TranscodedHlsController(MediaAccess access, TranscodeService transcodes, TranscodedHls transcoded) {
+        this.access = access;
         this.transcoded = transcoded;
         this.transcodes = transcodes;
     }
@@ -83,25 +78,21 @@ public class TranscodedHlsController {
                                                          @RequestParam String codec) {
         Source source = source(streamId, token, codec);
         if (source.rejection != null) {
-            return text(source.rejection, source.message);
+            return HlsController.text(source.rejection, source.message);
         }
         HlsSegment segment = source.segmenter.segment(sequence).orElse(null);
         if (segment == null) {
-            return text(HttpStatus.NOT_FOUND, "no segment " + sequence + " in the "
+            return HlsController.text(HttpStatus.NOT_FOUND, "no segment " + sequence + " in the "
                     + (source.transcoded ? "H.264 transcode of " : "") + "stream " + streamId);
         }
-        ByteBuf data = segment.data();
-        int length = data.readableBytes();
-        StreamingResponseBody body = out -> data.getBytes(data.readerIndex(), out, length);
-        return ResponseEntity.ok().contentType(HlsController.TS).contentLength(length)
-                .cacheControl(CacheControl.maxAge(Duration.ofMinutes(1))).body(body);
+        return HlsController.segmentResponse(segment);
     }
 
     /** Where the request's HLS comes from, or why it is refused. */
     private Source source(String streamId, String token, String codec) {
-        MediaTokenSigner.Verdict verdict = signer.verify(streamId, token);
-        if (!verdict.granted()) {
-            return Source.refused(HttpStatus.UNAUTHORIZED, verdict.rejection());
+        MediaAccess.Grant grant = access.check(streamId, token);
+        if (grant.refusal() == HttpStatus.UNAUTHORIZED) {
+            return Source.refused(grant.refusal(), grant.message());
         }
         ClientCodec wanted;
         try {
@@ -109,11 +100,10 @@ public class TranscodedHlsController {
         } catch (IllegalArgumentException e) {
             return Source.refused(HttpStatus.BAD_REQUEST, e.getMessage());
         }
-        LiveStream stream = streams.runningOrEnded(streamId).orElse(null);
-        if (stream == null) {
-            return Source.refused(HttpStatus.NOT_FOUND, "no stream " + streamId);
+        if (!grant.granted()) {
+            return Source.refused(grant.refusal(), grant.message());
         }
-        streams.viewerSeen(streamId, verdict.viewerId());
+        LiveStream stream = grant.stream();
         if (!transcodes.needed(stream, wanted)) {
             return new Source(stream.hls(), false, null, null);
         }
@@ -127,10 +117,5 @@ public class TranscodedHlsController {
         static Source refused(HttpStatus status, String message) {
             return new Source(null, false, status, message);
         }
-    }
-
-    private static ResponseEntity<StreamingResponseBody> text(HttpStatus status, String message) {
-        byte[] bytes = message.getBytes(StandardCharsets.UTF_8);
-        return ResponseEntity.status(status).contentType(MediaType.TEXT_PLAIN).body(out -> out.write(bytes));
     }
 }
