@@ -61,8 +61,10 @@ class ClipCrashRecoveryIT {
     @Test
     void clipsSurviveSigkillDuringUploadAndDuringExport() throws Exception {
         ApiClient api = gateway.api();
-        Awaiting.until(Duration.ofSeconds(30), "demo camera registered",
-                () -> api.get("/api/devices/" + DemoCameras.deviceId("4401020049", 1) + "/channels").status() == 200);
+        // the device's row exists at REGISTER; its channel only once the catalog has been answered
+        Awaiting.until(Duration.ofSeconds(30), "demo channel in the catalog",
+                () -> api.get("/api/devices/" + DemoCameras.deviceId("4401020049", 1) + "/channels").body()
+                        .contains(CHANNEL));
         assertThat(api.put("/api/channels/" + CHANNEL + "/recording-plan", "{\"mode\":\"always\"}").status())
                 .isEqualTo(200);
         Instant rangeStart = Instant.now().minusSeconds(120);
