@@ -7,6 +7,7 @@ import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.UnpooledByteBufAllocator;
 import io.netty.util.ResourceLeakDetector;
 import java.util.List;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -15,12 +16,14 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.slf4j.LoggerFactory;
 
 /**
- * Turns Netty leak detection to PARANOID and captures what the leak detector logs, so tests can
- * assert silence. As a JUnit extension ({@code @ExtendWith(NettyLeakGuard.class)}) it does both
- * around a test class.
+ * The one Netty leak check of the test suites: {@code @ExtendWith(NettyLeakGuard.class)} turns leak
+ * detection to PARANOID before a test class and, after it (after its own {@code @AfterAll} methods),
+ * collects garbage and fails the class if the leak detector reported a LEAK meanwhile.
  */
 public final class NettyLeakGuard implements BeforeAllCallback, AfterAllCallback {
     private static final ListAppender<ILoggingEvent> LEAK_LOG = new ListAppender<>();
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(NettyLeakGuard.class);
+    private static final String FIRST_REPORT = "first-report";
 
     static {
         Logger logger = (Logger) LoggerFactory.getLogger(ResourceLeakDetector.class);
@@ -34,32 +37,42 @@ public final class NettyLeakGuard implements BeforeAllCallback, AfterAllCallback
 
     @Override
     public void beforeAll(ExtensionContext context) {
-        install();
+        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
+        context.getStore(NAMESPACE).put(FIRST_REPORT, reportCount());
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws InterruptedException {
-        assertNoLeaks();
+        int first = context.getStore(NAMESPACE).getOrDefault(FIRST_REPORT, Integer.class, 0);
+        assertThat(leakReportsSince(first)).as("Netty leak reports during " + context.getDisplayName()).isEmpty();
     }
 
-    public static void install() {
-        ResourceLeakDetector.setLevel(ResourceLeakDetector.Level.PARANOID);
-    }
-
-    /** Collects garbage, lets the detector poll its queue by allocating, and asserts no LEAK was reported. */
-    public static void assertNoLeaks() throws InterruptedException {
-        for (int i = 0; i < 5; i++) {
+    /**
+     * Collects garbage, lets the detector poll its reference queue (it does so on allocation, pooled and
+     * unpooled), and returns the LEAK reports logged from report number {@code first} on.
+     */
+    private static List<String> leakReportsSince(int first) throws InterruptedException {
+        for (int round = 0; round < 5; round++) {
             System.gc();
             Thread.sleep(20);
-            for (int j = 0; j < 8; j++) {
-                ByteBuf probe = PooledByteBufAllocator.DEFAULT.buffer(16);
-                probe.release();
+            for (int i = 0; i < 32; i++) {
+                ByteBuf pooled = PooledByteBufAllocator.DEFAULT.buffer(16);
+                pooled.release();
+                ByteBuf unpooled = UnpooledByteBufAllocator.DEFAULT.buffer(16);
+                unpooled.release();
             }
         }
-        List<String> leaks = LEAK_LOG.list.stream()
-                .map(ILoggingEvent::getFormattedMessage)
-                .filter(message -> message.contains("LEAK"))
-                .toList();
-        assertThat(leaks).as("Netty leak reports").isEmpty();
+        synchronized (LEAK_LOG) { // AppenderBase appends under the appender's lock
+            return LEAK_LOG.list.subList(Math.min(first, LEAK_LOG.list.size()), LEAK_LOG.list.size()).stream()
+                    .map(ILoggingEvent::getFormattedMessage)
+                    .filter(message -> message.contains("LEAK"))
+                    .toList();
+        }
+    }
+
+    private static int reportCount() {
+        synchronized (LEAK_LOG) {
+            return LEAK_LOG.list.size();
+        }
     }
 }

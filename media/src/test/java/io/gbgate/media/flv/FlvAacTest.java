@@ -4,33 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gbgate.media.AccessUnit;
 import io.gbgate.media.Codec;
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.hls.AnnexBAccessUnits;
-import io.gbgate.media.hls.LeakWatch;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * AAC (ADTS from FFmpeg's encoder) next to the camera's H.264: a subscriber that joined before any
  * audio gets the AAC sequence header in band, and FFmpeg decodes both tracks.
  */
+@ExtendWith(NettyLeakGuard.class)
 class FlvAacTest {
-    private static LeakWatch leaks;
     private final PooledByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
 
     @BeforeAll
     static void paranoid() {
-        leaks = new LeakWatch();
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-        leaks.close();
     }
 
     @Test

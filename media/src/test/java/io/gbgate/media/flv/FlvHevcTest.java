@@ -3,35 +3,24 @@ package io.gbgate.media.flv;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gbgate.media.AccessUnit;
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.fmp4.SyntheticHevc;
-import io.gbgate.media.hls.LeakWatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * H.265 as enhanced RTMP/FLV: sequence start and coded frames with the {@code hvc1} FourCC. Only
  * the framing is checked; no HEVC encoder is available to make a decodable stream.
  */
+@ExtendWith(NettyLeakGuard.class)
 class FlvHevcTest {
-    private static LeakWatch leaks;
 
-    @BeforeAll
-    static void paranoid() {
-        leaks = new LeakWatch();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-        leaks.close();
-    }
     private static final int HVC1 = 0x68766331;
 
     @Test

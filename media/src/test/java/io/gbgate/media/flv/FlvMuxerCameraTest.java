@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gbgate.media.AccessUnit;
 import io.gbgate.media.Codec;
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.hls.AnnexBAccessUnits;
-import io.gbgate.media.hls.LeakWatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -13,25 +13,18 @@ import io.netty.buffer.Unpooled;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Real camera H.264 (704x576, 25 fps) and G.711 A-law through the FLV muxer, demuxed and decoded by FFmpeg. */
+@ExtendWith(NettyLeakGuard.class)
 class FlvMuxerCameraTest {
-    private static LeakWatch leaks;
     private final PooledByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
 
     @BeforeAll
     static void paranoid() {
-        leaks = new LeakWatch();
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-        leaks.close();
     }
 
     @Test

@@ -2,32 +2,25 @@ package io.gbgate.media.flv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.gbgate.media.hls.LeakWatch;
+import io.gbgate.media.NettyLeakGuard;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Fan-out of the FLV stream of the real D1 camera (GOP of 25 frames) to early, late, slow and async viewers. */
+@ExtendWith(NettyLeakGuard.class)
 class FlvSinkTest {
-    private static LeakWatch leaks;
     private final PooledByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
 
     @BeforeAll
     static void paranoid() {
-        leaks = new LeakWatch();
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-        leaks.close();
     }
 
     @Test

@@ -3,8 +3,8 @@ package io.gbgate.media.fmp4;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gbgate.media.AccessUnit;
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.hls.AnnexBAccessUnits;
-import io.gbgate.media.hls.LeakWatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -15,26 +15,19 @@ import java.util.Optional;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Real camera H.264 (704x576, 25 fps, one keyframe per second) through the fMP4 muxer, decoded back with FFmpeg. */
+@ExtendWith(NettyLeakGuard.class)
 class Fmp4MuxerCameraTest {
     private static final long HALF_SECOND = 45_000;
-    private static LeakWatch leaks;
     private final PooledByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
 
     @BeforeAll
     static void paranoid() {
-        leaks = new LeakWatch();
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-        leaks.close();
     }
 
     /** What FFmpeg made of a file. */

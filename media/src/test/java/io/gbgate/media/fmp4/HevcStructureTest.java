@@ -5,31 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gbgate.media.AccessUnit;
 import io.gbgate.media.Codec;
-import io.gbgate.media.hls.LeakWatch;
+import io.gbgate.media.NettyLeakGuard;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.nio.ByteBuffer;
 import java.util.Arrays;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** H.265 framing in fMP4: hvcC fields from a real SPS, hvc1 sample entry, samples without parameter sets. */
+@ExtendWith(NettyLeakGuard.class)
 class HevcStructureTest {
-    private static LeakWatch leaks;
-
-    @BeforeAll
-    static void paranoid() {
-        leaks = new LeakWatch();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-        leaks.close();
-    }
 
     @Test
     void hvcCCarriesTheSpsProfileAndAllParameterSetArrays() {

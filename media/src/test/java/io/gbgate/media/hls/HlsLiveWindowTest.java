@@ -3,6 +3,7 @@ package io.gbgate.media.hls;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Duration;
@@ -15,24 +16,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The live window as HTTP threads see it: playlist text, segment lookup, concurrent reads. */
+@ExtendWith(NettyLeakGuard.class)
 class HlsLiveWindowTest {
-    private static LeakWatch leaks;
-
-    @BeforeAll
-    static void paranoid() {
-        leaks = new LeakWatch();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-        leaks.close();
-    }
 
     @Test
     void playlistTextIsExact() {

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import io.gbgate.media.AccessUnit;
-import io.gbgate.media.ts.TsInspector;
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.ts.TsInspector.Packet;
+import io.gbgate.media.ts.TsInspector;
 import io.gbgate.media.ts.TsMuxer;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -19,26 +20,19 @@ import java.util.stream.IntStream;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Real camera H.264 (704x576, 25 fps, GOP 25) through the segmenter, decoded back with FFmpeg. */
+@ExtendWith(NettyLeakGuard.class)
 class HlsSegmenterCameraTest {
     private static final String TOKEN = "?token=abc.def";
-    private static LeakWatch leaks;
     private final PooledByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
 
     @BeforeAll
     static void paranoid() {
-        leaks = new LeakWatch();
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-        leaks.close();
     }
 
     /** What FFmpeg made of one segment. */

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gbgate.media.Codec;
-import io.gbgate.media.ts.TsInspector;
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.ts.TsInspector.Packet;
 import io.gbgate.media.ts.TsInspector.Pes;
+import io.gbgate.media.ts.TsInspector;
 import io.gbgate.media.ts.TsMuxer;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -14,28 +15,16 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** Bad and unusual input: missing keyframes, timestamp jumps and wraps, audio HLS cannot carry. */
+@ExtendWith(NettyLeakGuard.class)
 class HlsSegmenterTest {
     private static final long WRAP = 1L << 33;
-    private static LeakWatch leaks;
     private final HlsSegmenter segmenter = new HlsSegmenter(HlsSettings.defaults(), PooledByteBufAllocator.DEFAULT);
     private final SyntheticStream stream = new SyntheticStream(PooledByteBufAllocator.DEFAULT, segmenter);
-
-    @BeforeAll
-    static void paranoid() {
-        leaks = new LeakWatch();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-        leaks.close();
-    }
 
     @AfterEach
     void closeSegmenter() {

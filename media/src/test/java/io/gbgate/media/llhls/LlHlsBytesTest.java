@@ -3,10 +3,10 @@ package io.gbgate.media.llhls;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gbgate.media.AccessUnit;
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.fmp4.IsoBoxes;
 import io.gbgate.media.fmp4.SyntheticHevc;
 import io.gbgate.media.fmp4.TrackRun;
-import io.gbgate.media.hls.LeakWatch;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -20,26 +20,19 @@ import java.util.List;
 import org.bytedeco.ffmpeg.global.avutil;
 import org.bytedeco.javacv.FFmpegFrameGrabber;
 import org.bytedeco.javacv.Frame;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the parts, segments and init sections hold, read back box by box and decoded with FFmpeg. */
+@ExtendWith(NettyLeakGuard.class)
 class LlHlsBytesTest {
-    private static LeakWatch leaks;
     private final SteppingClock clock = new SteppingClock(Instant.parse("2025-03-01T08:00:00Z"));
 
     @BeforeAll
     static void paranoid() {
-        leaks = new LeakWatch();
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-        leaks.close();
     }
 
     private LlHlsOutput output() {

@@ -4,33 +4,21 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gbgate.media.AccessUnit;
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.fmp4.SyntheticHevc;
-import io.gbgate.media.hls.LeakWatch;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The LL-HLS and fMP4 playlists over real H.264 (25 fps, one keyframe per second), tag by tag. */
+@ExtendWith(NettyLeakGuard.class)
 class LlHlsPlaylistTest {
     private static final Instant START = Instant.parse("2025-03-01T08:00:00Z");
     private static final String TOKEN = "?token=t";
-    private static LeakWatch leaks;
-
-    @BeforeAll
-    static void paranoid() {
-        leaks = new LeakWatch();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-        leaks.close();
-    }
 
     private static LlHlsOutput output(Duration partTarget, Duration segmentTarget, SteppingClock clock) {
         return new LlHlsOutput(new LlHlsSettings(partTarget, segmentTarget, 6), PooledByteBufAllocator.DEFAULT,

@@ -4,6 +4,7 @@ import static io.gbgate.media.rtp.RtpPackets.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -17,22 +18,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NettyLeakGuard.class)
 class Rfc4571Test {
-    private static LeakWatch leaks;
-
-    @BeforeAll
-    static void watchLeaks() {
-        leaks = LeakWatch.start();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-    }
 
     @Test
     void readsEveryPacketOfTheCameraRecording() throws IOException {

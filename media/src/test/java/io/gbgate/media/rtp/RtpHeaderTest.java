@@ -3,27 +3,17 @@ package io.gbgate.media.rtp;
 import static io.gbgate.media.rtp.RtpPackets.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
+@ExtendWith(NettyLeakGuard.class)
 class RtpHeaderTest {
-    private static LeakWatch leaks;
-
-    @BeforeAll
-    static void watchLeaks() {
-        leaks = LeakWatch.start();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-    }
 
     @Test
     void parsesFixedHeaderFields() {

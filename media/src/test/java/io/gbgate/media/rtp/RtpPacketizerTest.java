@@ -3,6 +3,7 @@ package io.gbgate.media.rtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -11,22 +12,11 @@ import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NettyLeakGuard.class)
 class RtpPacketizerTest {
-    private static LeakWatch leaks;
-
-    @BeforeAll
-    static void watchLeaks() {
-        leaks = LeakWatch.start();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-    }
 
     @Test
     void splitsAFrameIntoMaxSizedPacketsWithMarkerOnTheLast() {

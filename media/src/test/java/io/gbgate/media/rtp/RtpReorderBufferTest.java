@@ -3,6 +3,7 @@ package io.gbgate.media.rtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.rtp.RtpReorderBuffer.Outcome;
 import io.netty.buffer.ByteBuf;
 import java.util.ArrayList;
@@ -10,12 +11,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NettyLeakGuard.class)
 class RtpReorderBufferTest {
-    private static LeakWatch leaks;
 
     /** Sequence numbers in delivery order, read back from the payloads (which carry them). */
     private final List<Integer> delivered = new ArrayList<>();
@@ -25,16 +25,6 @@ class RtpReorderBufferTest {
         assertThat(fromPayload).isEqualTo(header.sequence());
         delivered.add(fromPayload);
     };
-
-    @BeforeAll
-    static void watchLeaks() {
-        leaks = LeakWatch.start();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-    }
 
     @Test
     void inOrderPacketsPassStraightThroughWithoutBeingHeld() {

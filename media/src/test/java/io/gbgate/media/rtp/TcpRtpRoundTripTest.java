@@ -3,6 +3,7 @@ package io.gbgate.media.rtp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoopGroup;
@@ -24,28 +25,27 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Both GB28181 TCP directions over 127.0.0.1: TcpRtpSender (connect) -> TcpRtpServer ("TCP
  * passive") and TcpRtpSender (listen) <- TcpRtpClient ("TCP active").
  */
+@ExtendWith(NettyLeakGuard.class)
 class TcpRtpRoundTripTest {
     private static final String LOOPBACK = "127.0.0.1";
     private static final long SSRC = 0x0BADCAFEL;
     private static final Duration TIMEOUT = Duration.ofSeconds(20);
-    private static LeakWatch leaks;
     private static EventLoopGroup group;
 
     @BeforeAll
     static void start() {
-        leaks = LeakWatch.start();
         group = new NioEventLoopGroup(2);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
-        leaks.assertNoLeaks();
     }
 
     @Test

@@ -4,6 +4,7 @@ import static io.gbgate.media.rtp.RtpPackets.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -26,28 +27,27 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** TcpRtpServer fed by plain blocking sockets on 127.0.0.1 playing the device. */
+@ExtendWith(NettyLeakGuard.class)
 class TcpRtpServerTest {
     private static final String LOOPBACK = "127.0.0.1";
     private static final long SSRC = CameraTestData.D1_SSRC;
     private static final long OTHER_SSRC = 0x1234_5678L;
     private static final int SOCKET_TIMEOUT_MILLIS = 20_000;
-    private static LeakWatch leaks;
     private static EventLoopGroup group;
 
     private TcpRtpServer server;
 
     @BeforeAll
     static void start() {
-        leaks = LeakWatch.start();
         group = new NioEventLoopGroup(2);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
-        leaks.assertNoLeaks();
     }
 
     @BeforeEach

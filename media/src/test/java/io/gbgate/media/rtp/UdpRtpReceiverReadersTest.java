@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.net.NettyTransport;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.EventLoopGroup;
@@ -27,12 +28,13 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The shared port read by several SO_REUSEPORT sockets on an epoll group. */
+@ExtendWith(NettyLeakGuard.class)
 class UdpRtpReceiverReadersTest {
     private static final String LOOPBACK = "127.0.0.1";
     private static final int READERS = 4;
-    private static LeakWatch leaks;
     private static EventLoopGroup group;
 
     private UdpRtpReceiver receiver;
@@ -42,7 +44,6 @@ class UdpRtpReceiverReadersTest {
     static void start() {
         assumeTrue(Epoll.isAvailable(),
                 () -> "native epoll transport unavailable here: " + Epoll.unavailabilityCause());
-        leaks = LeakWatch.start();
         group = NettyTransport.newEventLoopGroup(READERS, r -> new Thread(r, "reader-test-" + r.hashCode()));
     }
 
@@ -50,7 +51,6 @@ class UdpRtpReceiverReadersTest {
     static void stop() throws InterruptedException {
         if (group != null) {
             group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
-            leaks.assertNoLeaks();
         }
     }
 

@@ -4,6 +4,7 @@ import static io.gbgate.media.rtp.RtpPackets.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -29,11 +30,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NettyLeakGuard.class)
 class UdpRtpReceiverTest {
     private static final String LOOPBACK = "127.0.0.1";
     private static final long SSRC = CameraTestData.D1_SSRC;
-    private static LeakWatch leaks;
     private static EventLoopGroup group;
 
     private UdpRtpReceiver receiver;
@@ -41,14 +43,12 @@ class UdpRtpReceiverTest {
 
     @BeforeAll
     static void start() {
-        leaks = LeakWatch.start();
         group = new NioEventLoopGroup(1);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
-        leaks.assertNoLeaks();
     }
 
     @BeforeEach

@@ -2,6 +2,7 @@ package io.gbgate.media.rtp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.EventLoopGroup;
@@ -16,24 +17,23 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 /** RtpPacketizer -> UdpRtpSender -> UdpRtpReceiver over 127.0.0.1. */
+@ExtendWith(NettyLeakGuard.class)
 class UdpRtpRoundTripTest {
     private static final String LOOPBACK = "127.0.0.1";
     private static final long SSRC = 0x0BADCAFEL;
-    private static LeakWatch leaks;
     private static EventLoopGroup group;
 
     @BeforeAll
     static void start() {
-        leaks = LeakWatch.start();
         group = new NioEventLoopGroup(2);
     }
 
     @AfterAll
     static void stop() throws InterruptedException {
         group.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
-        leaks.assertNoLeaks();
     }
 
     @Test

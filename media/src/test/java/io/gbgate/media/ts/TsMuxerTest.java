@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gbgate.media.AccessUnit;
 import io.gbgate.media.Codec;
-import io.gbgate.media.hls.LeakWatch;
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.ts.TsInspector.Packet;
 import io.gbgate.media.ts.TsInspector.Pes;
 import io.netty.buffer.ByteBuf;
@@ -14,27 +14,15 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
+@ExtendWith(NettyLeakGuard.class)
 class TsMuxerTest {
     private static final byte[] H264_AUD = {0, 0, 0, 1, 0x09, (byte) 0xF0};
-    private static LeakWatch leaks;
     private final PooledByteBufAllocator alloc = PooledByteBufAllocator.DEFAULT;
     private final ByteBuf out = alloc.buffer();
-
-    @BeforeAll
-    static void paranoid() {
-        leaks = new LeakWatch();
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-        leaks.close();
-    }
 
     @AfterEach
     void releaseOutput() {

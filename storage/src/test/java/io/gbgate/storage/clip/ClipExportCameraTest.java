@@ -2,10 +2,10 @@ package io.gbgate.storage.clip;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.storage.recording.CameraFrames;
 import io.gbgate.storage.recording.CameraRecording;
 import io.gbgate.storage.recording.DecodedVideo;
-import io.gbgate.storage.recording.LeakWatch;
 import io.gbgate.storage.recording.RecordingIndex;
 import io.gbgate.storage.recording.SegmentLeases;
 import io.gbgate.storage.recording.TestClock;
@@ -26,9 +26,11 @@ import org.bytedeco.ffmpeg.global.avutil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The D1 camera recorded once (~55 s in 4 s segments), then exported as clips. */
+@ExtendWith(NettyLeakGuard.class)
 class ClipExportCameraTest {
 
     private static final String CHANNEL = ClipRepositoryContract.CHANNEL;
@@ -38,7 +40,6 @@ class ClipExportCameraTest {
     @TempDir
     static Path dataDir;
 
-    private static LeakWatch leaks;
     private static TestDatabases.Opened database;
     private static TestClock clock;
     private static ClipRepository clips;
@@ -47,7 +48,6 @@ class ClipExportCameraTest {
 
     @BeforeAll
     static void record() throws Exception {
-        leaks = new LeakWatch();
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         org.bytedeco.javacv.FFmpegLogCallback.set();
         CameraFrames camera = CameraFrames.d1();
@@ -66,10 +66,6 @@ class ClipExportCameraTest {
     static void close() throws Exception {
         if (database != null) {
             database.close();
-        }
-        if (leaks != null) {
-            leaks.assertNoLeaks();
-            leaks.close();
         }
     }
 

@@ -3,6 +3,7 @@ package io.gbgate.storage.recording;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gbgate.media.AccessUnit;
+import io.gbgate.media.NettyLeakGuard;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,19 +11,19 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.bytedeco.ffmpeg.global.avutil;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Real camera H.264 through the recorder: files on disk, rows in the index, decodable segments. */
+@ExtendWith(NettyLeakGuard.class)
 class SegmentRecorderCameraTest {
 
     private static final String CHANNEL = RecordingStorageContract.CHANNEL;
     private static final Instant T0 = Instant.parse("2026-11-23T08:00:00Z");
-    private static LeakWatch leaks;
 
     @TempDir
     Path dataDir;
@@ -33,14 +34,7 @@ class SegmentRecorderCameraTest {
 
     @BeforeAll
     static void paranoid() {
-        leaks = new LeakWatch();
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
-    }
-
-    @AfterAll
-    static void noLeaks() throws InterruptedException {
-        leaks.assertNoLeaks();
-        leaks.close();
     }
 
     @BeforeEach
