@@ -7,6 +7,7 @@ import io.gbgate.sip.manscdp.CatalogChange;
 import io.gbgate.sip.manscdp.CatalogNotify;
 import io.gbgate.sip.manscdp.KeepaliveNotify;
 import io.gbgate.sip.manscdp.MobilePositionNotify;
+import io.gbgate.sip.stack.MethodRoutingListener;
 import io.gbgate.sip.stack.SipEndpoint;
 import io.gbgate.sip.stack.SipEndpointConfig;
 import io.gbgate.sip.stack.SipTransport;
@@ -74,7 +75,7 @@ public final class SipDeviceAgent implements AutoCloseable {
         if (endpoint != null) {
             throw new IllegalStateException("agent already started");
         }
-        DeviceSipListener listener = new DeviceSipListener();
+        MethodRoutingListener listener = new MethodRoutingListener("device " + config.deviceId());
         SipEndpoint sip = SipEndpoint.open(new SipEndpointConfig("gb-device-" + config.deviceId(),
                 config.localHost(), config.localPort(), EnumSet.of(config.transport()),
                 SipEndpointConfig.DEFAULT_MAX_MESSAGE_SIZE), listener);
@@ -94,7 +95,7 @@ public final class SipDeviceAgent implements AutoCloseable {
         calls = new DeviceCallHandler(config, sip, requests, mediaFactory);
         subscriptions = new DeviceSubscriptions(config, sip, requests, Clock.systemUTC());
         events = new DeviceEvents(requests, subscriptions);
-        listener.bind(sip, queries, calls, subscriptions);
+        listener.bind(sip, DeviceMethods.routes(queries, calls, subscriptions));
         registration = new DeviceRegistration(config, sip, requests, scheduler);
         endpoint = sip;
         registration.register().whenComplete((ok, error) -> {

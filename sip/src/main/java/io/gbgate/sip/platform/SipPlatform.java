@@ -29,9 +29,10 @@ import io.gbgate.sip.platform.handler.MessageHandler;
 import io.gbgate.sip.platform.handler.NotifyHandler;
 import io.gbgate.sip.platform.handler.PendingAnswers;
 import io.gbgate.sip.platform.handler.PlatformQueries;
-import io.gbgate.sip.platform.handler.PlatformSipListener;
+import io.gbgate.sip.platform.handler.PlatformMethods;
 import io.gbgate.sip.platform.handler.RegisterHandler;
 import io.gbgate.sip.platform.handler.SubscriptionClient;
+import io.gbgate.sip.stack.MethodRoutingListener;
 import io.gbgate.sip.stack.SipEndpoint;
 import io.gbgate.sip.stack.SipEndpointConfig;
 import io.gbgate.sip.stack.SipTransport;
@@ -98,7 +99,7 @@ public final class SipPlatform implements AutoCloseable {
         if (endpoint != null) {
             throw new IllegalStateException("platform already started");
         }
-        PlatformSipListener sipListener = new PlatformSipListener();
+        MethodRoutingListener sipListener = new MethodRoutingListener("platform " + config.id());
         SipEndpoint sip = SipEndpoint.open(new SipEndpointConfig("gb-platform", config.bindHost(), config.port(),
                 EnumSet.allOf(SipTransport.class), config.maxMessageSize()), sipListener);
         DeviceRequests requests = new DeviceRequests(config, sip);
@@ -125,8 +126,8 @@ public final class SipPlatform implements AutoCloseable {
                 new MobilePositionNotifyHandler(listener),
                 new MediaStatusNotifyHandler(invites, listener)), this::deviceOfDialog);
         commands = new DeviceCommands(queries, records);
-        sipListener.bind(sip, register, message, new ByeHandler(sip, invites, listener),
-                new NotifyHandler(sip, subscriptions, message));
+        sipListener.bind(sip, PlatformMethods.routes(sip, register, message, new ByeHandler(sip, invites, listener),
+                new NotifyHandler(sip, subscriptions, message)));
         monitor = new KeepaliveMonitor(config, registry, catalogs, listener, clock);
         monitor.start(scheduler);
         endpoint = sip;
