@@ -1,18 +1,16 @@
 package io.gbgate.gateway.hls;
 
 import io.gbgate.gateway.config.GbgateProperties;
+import io.gbgate.gateway.stream.FetchedOutputs;
 import io.gbgate.gateway.stream.LiveStream;
 import io.gbgate.gateway.stream.StreamService;
 import io.gbgate.gateway.transcode.TranscodeService;
 import io.gbgate.media.hls.HlsSegmenter;
 import io.gbgate.media.hls.HlsSettings;
 import io.netty.buffer.PooledByteBufAllocator;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
+import jakarta.annotation.PreDestroy;
+import java.time.Duration;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,64 +26,35 @@ import org.springframework.stereotype.Component;
 @Component
 public class TranscodedHls {
     private static final Logger log = LoggerFactory.getLogger(TranscodedHls.class);
-    private final AtomicLong outputs = new AtomicLong();
+    private final AtomicLong started = new AtomicLong();
 
     private final TranscodeService transcodes;
     private final HlsSettings settings;
-    private final long idleNanos;
-    private final Map<String, Output> byStream = new HashMap<>();
+    private final FetchedOutputs<Output> outputs;
 
     public TranscodedHls(TranscodeService transcodes, StreamService streams, GbgateProperties props,
                          ScheduledExecutorService gatewayScheduler) {
         this.transcodes = transcodes;
         this.settings = new HlsSettings(props.hls().segmentDuration(), props.hls().windowSegments(),
                 HlsSettings.DEFAULT_MAX_SEGMENT_BYTES);
-        this.idleNanos = props.play().viewerIdleTimeout().toNanos();
-        gatewayScheduler.scheduleWithFixedDelay(() -> expireIdle(System.nanoTime()), 1, 1, TimeUnit.SECONDS);
+        this.outputs = new FetchedOutputs<>("H.264 HLS", props.play().viewerIdleTimeout(), gatewayScheduler,
+                Duration.ofSeconds(1));
         streams.addLifecycleListener(new StreamService.LifecycleListener() {
             @Override
             public void ended(LiveStream stream) {
-                Output output;
-                synchronized (TranscodedHls.this) {
-                    output = byStream.remove(stream.streamId());
-                }
-                if (output != null) {
-                    output.close();
-                }
+                outputs.end(stream.streamId());
             }
         });
     }
 
     /** The H.264 segmenter of running H.265 {@code stream}, started on first use; a fetch keeps it alive. */
     public HlsSegmenter segmenter(LiveStream stream) {
-        Output stale = null;
-        Output output;
-        synchronized (this) {
-            output = byStream.get(stream.streamId());
-            if (output != null && output.lease.hub().isClosed()) { // the transcoder stopped under it
-                stale = byStream.remove(stream.streamId());
-                output = null;
-            }
-            if (output == null) {
-                TranscodeService.Lease lease = transcodes.acquire(stream, "hls:h264:" + outputs.incrementAndGet());
-                HlsSegmenter segmenter = new HlsSegmenter(settings, PooledByteBufAllocator.DEFAULT);
-                output = new Output(lease, segmenter);
-                byStream.put(stream.streamId(), output);
-                lease.hub().addSink(segmenter);
-                lease.requestKeyframe();
-                log.info("stream {}: H.264 HLS started", stream.streamId());
-            }
-            output.lastFetchNanos = System.nanoTime();
-        }
-        if (stale != null) {
-            stale.close();
-        }
-        return output.segmenter;
+        return outputs.fetch(stream.streamId(), () -> start(stream)).segmenter();
     }
 
     /** True while {@code streamId} has an H.264 HLS output. */
-    public synchronized boolean active(String streamId) {
-        return byStream.containsKey(streamId);
+    public boolean active(String streamId) {
+        return outputs.existing(streamId).isPresent();
     }
 
     /**
@@ -93,34 +62,31 @@ public class TranscodedHls {
      * whose transcoder stopped), releasing their transcoder leases. Runs every second.
      */
     public void expireIdle(long nowNanos) {
-        List<Output> ended = new ArrayList<>();
-        synchronized (this) {
-            byStream.values().removeIf(output -> {
-                boolean over = nowNanos - output.lastFetchNanos > idleNanos || output.lease.hub().isClosed();
-                if (over) {
-                    ended.add(output);
-                }
-                return over;
-            });
-        }
-        for (Output output : ended) {
-            log.info("H.264 HLS of {} ended: no HLS viewer fetched for {} s", output.lease.hub().streamId(),
-                    TimeUnit.NANOSECONDS.toSeconds(idleNanos));
-            output.close();
-        }
+        outputs.expireIdle(nowNanos);
     }
 
-    private static final class Output {
-        final TranscodeService.Lease lease;
-        final HlsSegmenter segmenter;
-        long lastFetchNanos; // guarded by TranscodedHls.this
+    @PreDestroy
+    void stop() {
+        outputs.close();
+    }
 
-        Output(TranscodeService.Lease lease, HlsSegmenter segmenter) {
-            this.lease = lease;
-            this.segmenter = segmenter;
+    private Output start(LiveStream stream) {
+        TranscodeService.Lease lease = transcodes.acquire(stream, "hls:h264:" + started.incrementAndGet());
+        HlsSegmenter segmenter = new HlsSegmenter(settings, PooledByteBufAllocator.DEFAULT);
+        lease.hub().addSink(segmenter);
+        lease.requestKeyframe();
+        log.info("stream {}: H.264 HLS started", stream.streamId());
+        return new Output(lease, segmenter);
+    }
+
+    private record Output(TranscodeService.Lease lease, HlsSegmenter segmenter) implements FetchedOutputs.Output {
+        @Override
+        public boolean stale() {
+            return lease.hub().isClosed(); // the transcoder stopped under it
         }
 
-        void close() {
+        @Override
+        public void close() {
             lease.hub().removeSink(segmenter);
             segmenter.close();
             lease.release();
