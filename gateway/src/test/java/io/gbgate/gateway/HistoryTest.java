@@ -80,6 +80,9 @@ class HistoryTest extends HistoryTestSupport {
         String streamId = play.get("streamId").asText();
         String hls = play.get("hls").asText();
         assertThat(play.get("timingsMillis").has("FIRST_KEYFRAME")).isTrue();
+        JsonNode audit = api().get("/api/audit?channelId=" + cam.channelId()).json();
+        assertThat(audit.get(0).get("action").asText()).isEqualTo("PLAYBACK_START");
+        assertThat(audit.get(0).get("principal").asText()).isEqualTo("api-token");
 
         MediaOffer offer = cam.media().last(StreamPurpose.PLAYBACK);
         assertThat(offer.ssrc()).startsWith("1");
@@ -172,7 +175,18 @@ class HistoryTest extends HistoryTestSupport {
         JsonNode download = api().get("/api/downloads/" + downloadId).json();
         assertThat(download.get("state").asText()).as(download.toString()).isEqualTo("done");
         assertThat(download.get("endReason").asText()).isEqualTo("end of recording");
+        assertThat(download.get("streamId").asText()).isEqualTo(streamId);
+        assertThat(download.get("speed").asInt()).isEqualTo(4);
+        assertThat(download.get("requestedBy").asText()).isEqualTo("api-token");
         String clipId = download.get("clipId").asText();
+        JsonNode ofChannel = api().get("/api/channels/" + cam.channelId() + "/downloads").json();
+        assertThat(ofChannel).hasSize(1);
+        assertThat(ofChannel.get(0).get("downloadId").asText()).isEqualTo(downloadId);
+        assertThat(api().get("/api/downloads/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
+        JsonNode audit = api().get("/api/audit?channelId=" + cam.channelId()).json();
+        assertThat(audit.get(0).get("action").asText()).isEqualTo("DOWNLOAD_START");
+        assertThat(audit.get(0).get("principal").asText()).isEqualTo("api-token");
+        assertThat(audit.get(0).get("detail").asText()).contains("at 4x");
 
         Awaiting.until(Duration.ofSeconds(30), "clip stored",
                 () -> api().get("/api/clips/" + clipId).json().get("stored").asBoolean());

@@ -53,6 +53,9 @@ class RecordingAndClipsTest extends GatewayTestBase {
                 + "\",\"to\":\"" + clipTo + "\"}");
         assertThat(created.status()).as(created.body()).isEqualTo(202);
         String clipId = created.json().get("clipId").asText();
+        JsonNode audit = api().get("/api/audit?channelId=" + channel).json();
+        assertThat(audit.get(0).get("action").asText()).isEqualTo("CLIP_EXPORT");
+        assertThat(audit.get(0).get("detail").asText()).contains(clipId);
         Awaiting.until(Duration.ofSeconds(30), "clip ready and stored",
                 () -> api().get("/api/clips/" + clipId).json().get("stored").asBoolean());
         JsonNode clip = api().get("/api/clips/" + clipId).json();

@@ -22,6 +22,12 @@ public record AuditEntry(Long id, Instant at, String principal, String action, S
     public static final String PLAY_START = "PLAY_START";
     /** A viewer stopped watching a channel. */
     public static final String PLAY_STOP = "PLAY_STOP";
+    /** A viewer started playing back a channel's recording kept on the device. */
+    public static final String PLAYBACK_START = "PLAYBACK_START";
+    /** Someone started downloading a channel's recording from the device. */
+    public static final String DOWNLOAD_START = "DOWNLOAD_START";
+    /** Someone asked for a clip of a channel's recording. */
+    public static final String CLIP_EXPORT = "CLIP_EXPORT";
     /** A call to the gateway's HTTP API. */
     public static final String API_ACCESS = "API_ACCESS";
 

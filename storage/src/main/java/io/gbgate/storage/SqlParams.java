@@ -12,58 +12,58 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
  * Instants are bound as {@link OffsetDateTime} at UTC truncated to microseconds (the precision of
  * {@code TIMESTAMP WITH TIME ZONE} on both databases), which makes them round-trip exactly.
  */
-final class SqlParams {
+public final class SqlParams {
 
     private final MapSqlParameterSource source = new MapSqlParameterSource();
 
     /** Binds a mandatory identifier unchanged (records validate identifiers on construction). */
-    SqlParams id(String name, String value) {
+    public SqlParams id(String name, String value) {
         source.addValue(name, value, Types.VARCHAR);
         return this;
     }
 
     /** Binds descriptive text, cut to {@code maxLength} characters without splitting a surrogate pair. */
-    SqlParams text(String name, String value, int maxLength) {
+    public SqlParams text(String name, String value, int maxLength) {
         source.addValue(name, fit(value, maxLength), Types.VARCHAR);
         return this;
     }
 
-    SqlParams integer(String name, Integer value) {
+    public SqlParams integer(String name, Integer value) {
         source.addValue(name, value, Types.INTEGER);
         return this;
     }
 
-    SqlParams bigint(String name, Long value) {
+    public SqlParams bigint(String name, Long value) {
         source.addValue(name, value, Types.BIGINT);
         return this;
     }
 
-    SqlParams bool(String name, boolean value) {
+    public SqlParams bool(String name, boolean value) {
         source.addValue(name, value, Types.BOOLEAN);
         return this;
     }
 
-    SqlParams number(String name, Double value) {
+    public SqlParams number(String name, Double value) {
         source.addValue(name, value, Types.DOUBLE);
         return this;
     }
 
-    SqlParams time(String name, Instant value) {
+    public SqlParams time(String name, Instant value) {
         source.addValue(name, toSql(value), Types.TIMESTAMP_WITH_TIMEZONE);
         return this;
     }
 
-    MapSqlParameterSource source() {
+    public MapSqlParameterSource source() {
         return source;
     }
 
     /** The value stored for {@code instant}: UTC, microsecond precision. */
-    static OffsetDateTime toSql(Instant instant) {
+    public static OffsetDateTime toSql(Instant instant) {
         return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 
     /** Descriptive text cut to {@code maxLength} characters; a cut never leaves half a surrogate pair. */
-    static String fit(String value, int maxLength) {
+    public static String fit(String value, int maxLength) {
         if (value == null || value.length() <= maxLength) {
             return value;
         }

@@ -31,7 +31,7 @@ abstract class StorageTestBase
     @BeforeEach
     void openAndMigrate() {
         database = openDatabase(tempDir);
-        assertThat(Database.migrate(database.dataSource())).as("migrations applied to a fresh database").isEqualTo(4);
+        assertThat(Database.migrate(database.dataSource())).as("migrations applied to a fresh database").isEqualTo(5);
         clock = new MutableClock(Instant.parse("2026-11-23T09:30:00.123456Z"));
         devices = new DeviceRepository(database.dataSource(), clock);
         channels = new ChannelRepository(database.dataSource(), clock);

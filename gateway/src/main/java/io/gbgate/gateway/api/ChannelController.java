@@ -1,16 +1,13 @@
 package io.gbgate.gateway.api;
 
-import io.gbgate.gateway.security.ApiTokenFilter;
 import io.gbgate.gateway.security.MediaTokenSigner;
 import io.gbgate.gateway.stream.MediaTransport;
 import io.gbgate.gateway.stream.StreamService;
 import io.gbgate.storage.AuditEntry;
-import io.gbgate.storage.AuditLog;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import org.springframework.http.ResponseEntity;
@@ -28,17 +25,15 @@ import org.springframework.web.bind.annotation.RestController;
 public class ChannelController {
     private final StreamService streams;
     private final MediaTokenSigner signer;
-    private final AuditLog audit;
+    private final ViewingAudit audit;
     private final ApiExceptionHandler errors;
-    private final Clock clock;
 
-    public ChannelController(StreamService streams, MediaTokenSigner signer, AuditLog audit,
-                             ApiExceptionHandler errors, Clock clock) {
+    public ChannelController(StreamService streams, MediaTokenSigner signer, ViewingAudit audit,
+                             ApiExceptionHandler errors) {
         this.streams = streams;
         this.signer = signer;
         this.audit = audit;
         this.errors = errors;
-        this.clock = clock;
     }
 
     @PostMapping("/{channelId}/play")
@@ -50,8 +45,7 @@ public class ChannelController {
             HttpServletRequest request) {
         MediaTransport requested = transport == null ? null : MediaTransport.parse(transport);
         CompletableFuture<StreamService.PlayTicket> ticket = streams.play(channelId, requested);
-        audit.record(AuditEntry.of(clock.instant(), principal(request), AuditEntry.PLAY_START, channelId,
-                request.getRemoteAddr(), transport));
+        audit.record(request, AuditEntry.PLAY_START, channelId, transport);
         return ticket.handle((joined, error) -> {
             if (error != null) {
                 return errors.toResponse(error instanceof CompletionException ? error.getCause() : error);
@@ -73,17 +67,12 @@ public class ChannelController {
                     ? "channel " + channelId + " has no running stream"
                     : "channel " + channelId + " has no running stream with viewer " + viewerId);
         }
-        audit.record(AuditEntry.of(clock.instant(), principal(request), AuditEntry.PLAY_STOP, channelId,
-                request.getRemoteAddr(), viewerId == null ? "stopped for all viewers" : "viewer " + viewerId));
+        audit.record(request, AuditEntry.PLAY_STOP, channelId,
+                viewerId == null ? "stopped for all viewers" : "viewer " + viewerId);
         return ResponseEntity.noContent().build();
     }
 
     private PlayResponse response(StreamService.PlayTicket ticket) {
         return PlayResponse.of(ticket.stream(), ticket.viewerId(), signer);
-    }
-
-    private static String principal(HttpServletRequest request) {
-        Object principal = request.getAttribute(ApiTokenFilter.PRINCIPAL_ATTRIBUTE);
-        return principal == null ? "anonymous" : principal.toString();
     }
 }

@@ -2,9 +2,11 @@ package io.gbgate.gateway.api;
 
 import io.gbgate.gateway.clip.ClipService;
 import io.gbgate.gateway.clip.ClipView;
+import io.gbgate.storage.AuditEntry;
 import io.gbgate.storage.ChannelRepository;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -24,10 +26,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class ClipController {
     private final ClipService clips;
     private final ChannelRepository channels;
+    private final ViewingAudit audit;
 
-    public ClipController(ClipService clips, ChannelRepository channels) {
+    public ClipController(ClipService clips, ChannelRepository channels, ViewingAudit audit) {
         this.clips = clips;
         this.channels = channels;
+        this.audit = audit;
     }
 
     /** Times as ISO-8601: with an offset ({@code 2026-11-23T10:00:00+08:00}, {@code ...Z}) or local time of the gateway. */
@@ -36,7 +40,7 @@ public class ClipController {
 
     @PostMapping("/api/clips")
     @Operation(summary = "Export a clip of a recorded range; answers at once with the clip ID, the job runs in the background")
-    public ResponseEntity<ClipView> create(@RequestBody ClipRequest request) {
+    public ResponseEntity<ClipView> create(@RequestBody ClipRequest request, HttpServletRequest http) {
         if (request == null || request.channelId() == null || request.from() == null || request.to() == null) {
             throw new IllegalArgumentException("body must have channelId, from and to");
         }
@@ -48,7 +52,9 @@ public class ClipController {
         if (!from.isBefore(to)) {
             throw new IllegalArgumentException("from must be before to");
         }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(clips.submit(request.channelId(), from, to));
+        ClipView clip = clips.submit(request.channelId(), from, to);
+        audit.record(http, AuditEntry.CLIP_EXPORT, request.channelId(), from + " .. " + to + ", clip " + clip.clipId());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(clip);
     }
 
     @GetMapping("/api/clips/{clipId}")

@@ -10,6 +10,7 @@ import io.gbgate.gateway.stream.StreamService;
 import io.gbgate.sip.platform.SipPlatform;
 import io.gbgate.storage.ChannelRepository;
 import io.gbgate.storage.DeviceRepository;
+import io.gbgate.storage.download.DownloadRepository;
 import io.gbgate.storage.event.AlarmRepository;
 import io.gbgate.storage.event.PositionRepository;
 import java.time.Clock;
@@ -60,8 +61,15 @@ public class DeviceControlConfiguration {
         return new PlaybackControls(streams, sip);
     }
 
+    @Bean
+    @DependsOnDatabaseInitialization
+    DownloadRepository downloadRepository(DataSource dataSource, Clock clock) {
+        return new DownloadRepository(dataSource, clock);
+    }
+
     @Bean(destroyMethod = "close")
-    DownloadService downloadService(StreamService streams, ClipService clips, GbgateProperties props) {
-        return new DownloadService(streams, clips, props.dataDir());
+    DownloadService downloadService(StreamService streams, ClipService clips, DownloadRepository downloads,
+                                    GbgateProperties props) {
+        return new DownloadService(streams, clips, downloads, props.dataDir());
     }
 }

@@ -6,6 +6,7 @@ import io.gbgate.gateway.stream.HistorySession;
 import io.gbgate.gateway.stream.MediaTransport;
 import io.gbgate.gateway.stream.StreamService;
 import io.gbgate.storage.clip.ClipFile;
+import io.gbgate.storage.download.DownloadRepository;
 import io.gbgate.storage.object.FileDigest;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -14,11 +15,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Instant;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
@@ -27,26 +27,33 @@ import org.slf4j.LoggerFactory;
 /**
  * Downloads of recorded video from devices ({@code s=Download}): the stream is written to a temporary MPEG-TS
  * file while it arrives; when it ends (file end 121, BYE or failure) the file is remuxed to MP4 and registered
- * as a ready clip, which goes to the object store like every other clip. Downloads are kept in memory: one that
- * was running when the gateway stopped is lost (its temporary file is removed at the next start).
+ * as a ready clip, which goes to the object store like every other clip. Each download and its state is stored
+ * ({@link DownloadRepository}); one that was running when the gateway stopped is marked failed at the next start
+ * (the device session died with the process) and its temporary file removed.
  */
 public final class DownloadService implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(DownloadService.class);
     /** Directory under the data directory holding downloads in progress. */
     static final String DOWNLOADS_DIR = "downloads";
     private static final String CLIPS_DIR = "clips";
+    static final String INTERRUPTED = "the gateway stopped while the download was running; start it again";
 
     private final StreamService streams;
     private final ClipService clips;
     private final Path dataDir;
     private final ExecutorService writer = Executors.newSingleThreadExecutor(
             new DefaultThreadFactory("gbgate-download", true));
-    private final Map<String, DownloadView> downloads = new ConcurrentHashMap<>();
+    private final DownloadRepository downloads;
 
-    public DownloadService(StreamService streams, ClipService clips, Path dataDir) {
+    public DownloadService(StreamService streams, ClipService clips, DownloadRepository downloads, Path dataDir) {
         this.streams = streams;
         this.clips = clips;
+        this.downloads = downloads;
         this.dataDir = dataDir.toAbsolutePath();
+        int interrupted = downloads.failInterrupted(INTERRUPTED);
+        if (interrupted > 0) {
+            log.warn("{} download(s) were running when the gateway stopped; marked failed", interrupted);
+        }
         removeLeftovers();
     }
 
@@ -55,27 +62,48 @@ public final class DownloadService implements AutoCloseable {
      * the first keyframe arrived (or fails like a play).
      */
     public CompletableFuture<DownloadView> start(String channelId, Instant from, Instant to, int speed,
-                                                 MediaTransport transport) throws IOException {
+                                                 MediaTransport transport, String requestedBy) throws IOException {
         HistorySession session = HistorySession.download(from, to, speed);
-        String id = UUID.randomUUID().toString();
         Files.createDirectories(dataDir.resolve(DOWNLOADS_DIR));
+        String id = downloads.create(channelId, from, to, speed, requestedBy).id();
         Path ts = dataDir.resolve(DOWNLOADS_DIR).resolve(id + ".ts");
         DownloadRecorder recorder = new DownloadRecorder(ts, PooledByteBufAllocator.DEFAULT, writer);
-        downloads.put(id, new DownloadView(id, null, channelId, from, to, "receiving", null, null, null));
-        CompletableFuture<StreamService.PlayTicket> ticket = streams.history(channelId, session, transport, recorder);
+        CompletableFuture<StreamService.PlayTicket> ticket;
+        try {
+            ticket = streams.history(channelId, session, transport, recorder);
+        } catch (RuntimeException e) {
+            downloads.markFailed(id, String.valueOf(e.getMessage()));
+            throw e;
+        }
         recorder.finished().thenAcceptAsync(result -> save(id, result), writer);
-        return ticket.thenApply(t -> downloads.computeIfPresent(id, (key, view) -> new DownloadView(id,
-                t.stream().streamId(), channelId, from, to, view.state(), view.clipId(), view.endReason(),
-                view.failure())));
+        return ticket.handle((t, error) -> {
+            if (error != null) {
+                Throwable cause = error instanceof CompletionException && error.getCause() != null
+                        ? error.getCause() : error;
+                downloads.markFailed(id, String.valueOf(cause.getMessage()));
+                throw error instanceof CompletionException completion ? completion : new CompletionException(error);
+            }
+            downloads.attachStream(id, t.stream().streamId());
+            return view(id);
+        });
     }
 
     public Optional<DownloadView> find(String downloadId) {
-        return Optional.ofNullable(downloads.get(downloadId));
+        return downloads.find(downloadId).map(DownloadView::of);
+    }
+
+    /** The newest downloads of {@code channelId}, newest first. */
+    public List<DownloadView> ofChannel(String channelId, int limit) {
+        return downloads.findByChannel(channelId, limit).stream().map(DownloadView::of).toList();
+    }
+
+    private DownloadView view(String id) {
+        return find(id).orElseThrow(() -> new IllegalStateException("download " + id + " vanished"));
     }
 
     private void save(String id, DownloadRecorder.Result result) {
-        DownloadView view = downloads.get(id);
-        update(id, "saving", null, result.endReason(), null);
+        DownloadView view = view(id);
+        downloads.markSaving(id, result.endReason());
         Path mp4 = dataDir.resolve(CLIPS_DIR).resolve("download-" + id + ".mp4");
         Path part = mp4.resolveSibling(mp4.getFileName() + ".part");
         try {
@@ -92,21 +120,16 @@ public final class DownloadService implements AutoCloseable {
             ClipFile file = new ClipFile(CLIPS_DIR + "/" + mp4.getFileName(), digest.size(), durationMs,
                     digest.sha256(), "downloaded from the device; ended: " + result.endReason());
             ClipView clip = clips.registerReady(view.channelId(), view.from(), view.to(), file);
-            update(id, "done", clip.clipId(), result.endReason(), null);
+            downloads.markDone(id, clip.clipId());
             log.info("download {} of channel {} saved as clip {} ({} frames, {} ms)", id, view.channelId(),
                     clip.clipId(), result.videoUnits(), durationMs);
         } catch (Exception e) {
             log.warn("download {} of channel {} failed: {}", id, view.channelId(), e.getMessage());
-            update(id, "failed", null, result.endReason(), e.getMessage());
+            downloads.markFailed(id, String.valueOf(e.getMessage()));
         } finally {
             deleteQuietly(part);
             deleteQuietly(result.file());
         }
-    }
-
-    private void update(String id, String state, String clipId, String endReason, String failure) {
-        downloads.computeIfPresent(id, (key, view) -> new DownloadView(id, view.streamId(), view.channelId(),
-                view.from(), view.to(), state, clipId, endReason, failure));
     }
 
     private void removeLeftovers() {

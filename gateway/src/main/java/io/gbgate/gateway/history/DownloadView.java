@@ -1,5 +1,6 @@
 package io.gbgate.gateway.history;
 
+import io.gbgate.storage.download.DeviceDownload;
 import java.time.Instant;
 
 /**
@@ -14,7 +15,18 @@ import java.time.Instant;
  * @param clipId      the clip it was saved as once {@code done} (see {@code GET /api/clips/{clipId}})
  * @param endReason   why the device stream ended (e.g. {@code end of recording}), or null while receiving
  * @param failure     why it failed, or null
+ * @param speed       download speed asked for (times real time)
+ * @param requestedBy who asked for it
+ * @param createdAt   when it was asked for
+ * @param updatedAt   its last change
  */
 public record DownloadView(String downloadId, String streamId, String channelId, Instant from, Instant to,
-                           String state, String clipId, String endReason, String failure) {
+                           String state, String clipId, String endReason, String failure, int speed,
+                           String requestedBy, Instant createdAt, Instant updatedAt) {
+
+    static DownloadView of(DeviceDownload download) {
+        return new DownloadView(download.id(), download.streamId(), download.channelId(), download.from(),
+                download.to(), download.state().code(), download.clipId(), download.endReason(), download.failure(),
+                download.speed(), download.requestedBy(), download.createdAt(), download.updatedAt());
+    }
 }

@@ -2,17 +2,21 @@ package io.gbgate.gateway.history;
 
 import io.gbgate.gateway.api.NotFoundException;
 import io.gbgate.gateway.api.PlayResponse;
+import io.gbgate.gateway.api.ViewingAudit;
 import io.gbgate.gateway.control.DeviceTargets;
 import io.gbgate.gateway.security.MediaTokenSigner;
 import io.gbgate.gateway.stream.HistorySession;
 import io.gbgate.gateway.stream.MediaTransport;
 import io.gbgate.gateway.stream.StreamService;
 import io.gbgate.sip.platform.SipPlatform;
+import io.gbgate.storage.AuditEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,15 +48,17 @@ public class HistoryController {
     private final DownloadService downloads;
     private final MediaTokenSigner signer;
     private final HistoryProperties settings;
+    private final ViewingAudit audit;
 
     public HistoryController(SipPlatform sip, DeviceTargets targets, StreamService streams, DownloadService downloads,
-                             MediaTokenSigner signer, HistoryProperties settings) {
+                             MediaTokenSigner signer, HistoryProperties settings, ViewingAudit audit) {
         this.sip = sip;
         this.targets = targets;
         this.streams = streams;
         this.downloads = downloads;
         this.signer = signer;
         this.settings = settings;
+        this.audit = audit;
     }
 
     @GetMapping("/api/channels/{channelId}/records")
@@ -71,13 +77,15 @@ public class HistoryController {
     @Operation(summary = "Play back {from, to, transport?} from the device; answers like a live play once the"
             + " first keyframe arrived. Control it under /api/streams/{streamId}")
     public CompletableFuture<PlayResponse> playback(@PathVariable String channelId,
-                                                    @RequestBody PlaybackRequest request) {
+                                                    @RequestBody PlaybackRequest request,
+                                                    HttpServletRequest http) {
         if (request == null) {
             throw new IllegalArgumentException("a body {from, to, transport?} is required");
         }
         requireRange(request.from(), request.to());
         targets.channel(channelId);
         HistorySession session = HistorySession.playback(instant(request.from()), instant(request.to()));
+        audit.record(http, AuditEntry.PLAYBACK_START, channelId, request.from() + " .. " + request.to());
         return streams.history(channelId, session, transport(request.transport()), null)
                 .thenApply(ticket -> PlayResponse.of(ticket.stream(), ticket.viewerId(), signer));
     }
@@ -86,15 +94,26 @@ public class HistoryController {
     @Operation(summary = "Download {from, to, speed?, transport?} from the device; saved as a clip when the device"
             + " reports the end of the recording. Follow it with GET /api/downloads/{downloadId}")
     public CompletableFuture<DownloadView> download(@PathVariable String channelId,
-                                                    @RequestBody DownloadRequest request) throws IOException {
+                                                    @RequestBody DownloadRequest request,
+                                                    HttpServletRequest http) throws IOException {
         if (request == null) {
             throw new IllegalArgumentException("a body {from, to, speed?, transport?} is required");
         }
         requireRange(request.from(), request.to());
         targets.channel(channelId);
         int speed = request.speed() == null ? 1 : request.speed();
+        audit.record(http, AuditEntry.DOWNLOAD_START, channelId,
+                request.from() + " .. " + request.to() + " at " + speed + "x");
         return downloads.start(channelId, instant(request.from()), instant(request.to()), speed,
-                transport(request.transport()));
+                transport(request.transport()), ViewingAudit.principal(http));
+    }
+
+    @GetMapping("/api/channels/{channelId}/downloads")
+    @Operation(summary = "The channel's downloads from its device, newest first (at most limit, default 50)")
+    public List<DownloadView> downloads(@PathVariable String channelId,
+                                        @RequestParam(defaultValue = "50") int limit) {
+        targets.channel(channelId);
+        return downloads.ofChannel(channelId, limit);
     }
 
     @GetMapping("/api/downloads/{downloadId}")

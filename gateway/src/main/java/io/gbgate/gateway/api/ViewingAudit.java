@@ -1,0 +1,35 @@
+package io.gbgate.gateway.api;
+
+import io.gbgate.gateway.security.ApiTokenFilter;
+import io.gbgate.storage.AuditEntry;
+import io.gbgate.storage.AuditLog;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import org.springframework.stereotype.Component;
+
+/**
+ * Who watched, played back, downloaded or exported which channel's video, when and from where: one
+ * {@link AuditEntry} per such API request, with the principal the API token filter authenticated.
+ */
+@Component
+public class ViewingAudit {
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public ViewingAudit(AuditLog audit, Clock clock) {
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Records {@code action} on channel {@code channelId} for the caller of {@code request}. */
+    public void record(HttpServletRequest request, String action, String channelId, String detail) {
+        audit.record(AuditEntry.of(clock.instant(), principal(request), action, channelId, request.getRemoteAddr(),
+                detail));
+    }
+
+    /** The authenticated caller of {@code request}, or {@code anonymous}. */
+    public static String principal(HttpServletRequest request) {
+        Object principal = request.getAttribute(ApiTokenFilter.PRINCIPAL_ATTRIBUTE);
+        return principal == null ? "anonymous" : principal.toString();
+    }
+}
