@@ -62,6 +62,11 @@ public final class UdpRtpReceiver implements AutoCloseable {
     public static final int SOCKET_RECEIVE_BUFFER_BYTES = 4 << 20;
     /** Per-datagram read buffer; a datagram filling it completely is dropped as truncated. */
     public static final int DATAGRAM_BUFFER_BYTES = 4096;
+    /**
+     * Datagrams one read takes on epoll: Netty reads them with one {@code recvmmsg} call into slices of one
+     * buffer, instead of one {@code recvmsg} system call per RTP packet.
+     */
+    public static final int DATAGRAMS_PER_READ = 16;
     /** How many free ports {@link #bindInRange} tries before giving up. */
     public static final int MAX_BIND_ATTEMPTS = 16;
 
@@ -181,13 +186,19 @@ public final class UdpRtpReceiver implements AutoCloseable {
     }
 
     private void open(EventLoopGroup group, String host, int port, boolean reusePort) {
+        boolean epoll = NettyTransport.isEpoll(group);
         Bootstrap bootstrap = new Bootstrap()
                 .group(group)
                 .channel(NettyTransport.datagramChannel(group))
                 .option(ChannelOption.SO_RCVBUF, SOCKET_RECEIVE_BUFFER_BYTES)
                 .option(ChannelOption.ALLOCATOR, PooledByteBufAllocator.DEFAULT)
-                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(DATAGRAM_BUFFER_BYTES))
+                .option(ChannelOption.RCVBUF_ALLOCATOR, new FixedRecvByteBufAllocator(
+                        epoll ? DATAGRAM_BUFFER_BYTES * DATAGRAMS_PER_READ : DATAGRAM_BUFFER_BYTES))
                 .handler(new DatagramHandler());
+        if (epoll) {
+            // slices of DATAGRAM_BUFFER_BYTES each: a longer datagram is cut there and dropped as TOO_LONG
+            bootstrap.option(EpollChannelOption.MAX_DATAGRAM_PAYLOAD_SIZE, DATAGRAM_BUFFER_BYTES);
+        }
         if (reusePort) {
             bootstrap.option(EpollChannelOption.SO_REUSEPORT, true);
         }
