@@ -6,7 +6,7 @@ import io.gbgate.media.codec.H264SpsParser;
 import io.gbgate.media.codec.H265SpsParser;
 import io.gbgate.media.codec.VideoParameters;
 import io.gbgate.media.fmp4.LengthPrefixedNalUnits;
-import io.gbgate.media.fmp4.MonotonicTimeline;
+import io.gbgate.media.MonotonicTimeline;
 import io.gbgate.media.fmp4.ParameterSets;
 import io.netty.buffer.ByteBuf;
 

@@ -1,6 +1,7 @@
 package io.gbgate.media.fmp4;
 
 import io.gbgate.media.AccessUnit;
+import io.gbgate.media.MonotonicTimeline;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.Objects;

@@ -12,6 +12,6 @@
  * VPS/SPS/PPS in front of a keyframe), {@link io.gbgate.media.fmp4.AvcDecoderConfigurationRecord},
  * {@link io.gbgate.media.fmp4.HevcDecoderConfigurationRecord},
  * {@link io.gbgate.media.fmp4.LengthPrefixedNalUnits} (Annex B to 4-byte lengths) and
- * {@link io.gbgate.media.fmp4.MonotonicTimeline} (rebasing to 0, wrap and jump handling).
+ * {@link io.gbgate.media.MonotonicTimeline} (rebasing to 0, wrap and jump handling).
  */
 package io.gbgate.media.fmp4;

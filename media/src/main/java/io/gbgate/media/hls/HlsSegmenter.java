@@ -1,6 +1,7 @@
 package io.gbgate.media.hls;
 
 import io.gbgate.media.AccessUnit;
+import io.gbgate.media.MonotonicTimeline;
 import io.gbgate.media.Codec;
 import io.gbgate.media.hub.StreamSink;
 import io.gbgate.media.ts.TsMuxer;
@@ -17,7 +18,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * <p>Segmenting starts at the first video keyframe; a segment is cut at a keyframe once it lasts
  * at least the target duration, so every segment starts with PAT/PMT and a keyframe. Timestamps
- * are rebased onto a monotonic timeline (see {@link OutputTimeline}): 33-bit wraps pass through,
+ * are rebased onto a monotonic timeline (see {@link MonotonicTimeline}): 33-bit wraps pass through,
  * backward steps and jumps are smoothed over, and durations are never negative. AAC audio is
  * carried from the first segment that starts after AAC was seen; G.711 and other codecs are
  * counted and skipped.
@@ -43,7 +44,7 @@ public final class HlsSegmenter implements StreamSink, AutoCloseable {
 
     private final Object ingestLock = new Object();
     // guarded by ingestLock
-    private OutputTimeline timeline;
+    private MonotonicTimeline timeline;
     private TsMuxer muxer;
     private ByteBuf working;
     private boolean segmentOpen;
@@ -177,7 +178,7 @@ public final class HlsSegmenter implements StreamSink, AutoCloseable {
                 unitsSkippedWaitingForKeyframe.incrementAndGet();
                 return;
             }
-            timeline = new OutputTimeline(TIMELINE_ORIGIN, MAX_TIMESTAMP_STEP, DEFAULT_FRAME_TICKS);
+            timeline = new MonotonicTimeline(TIMELINE_ORIGIN, MAX_TIMESTAMP_STEP, DEFAULT_FRAME_TICKS);
         }
         long dts = timeline.mapVideoDts(unit.dts());
         timestampDiscontinuities.set(timeline.discontinuities());
@@ -225,7 +226,7 @@ public final class HlsSegmenter implements StreamSink, AutoCloseable {
             return;
         }
         long pts = timeline.mapRelated(unit.pts());
-        if (muxer.audioCodec() == null || pts == Long.MIN_VALUE) {
+        if (muxer.audioCodec() == null || pts == MonotonicTimeline.UNPLACEABLE) {
             audioUnitsDropped.incrementAndGet();
             return;
         }

@@ -177,14 +177,6 @@ class HlsSegmenterTest {
         assertThat(videoPes(segmenter.segment(0).orElseThrow())).hasSize(50);
     }
 
-    @Test
-    void timelineDeltaIsSignedModulo33Bits() {
-        assertThat(OutputTimeline.signedDelta(5, WRAP - 5)).isEqualTo(10);
-        assertThat(OutputTimeline.signedDelta(WRAP - 5, 5)).isEqualTo(-10);
-        assertThat(OutputTimeline.signedDelta(3600, 0)).isEqualTo(3600);
-        assertThat(OutputTimeline.signedDelta(0, 3600)).isEqualTo(-3600);
-    }
-
     private void assertDtsStrictlyIncreasing() {
         long previous = Long.MIN_VALUE;
         for (long seq = 0; seq < segmenter.stats().segmentsCompleted(); seq++) {

@@ -1,8 +1,9 @@
-package io.gbgate.media.fmp4;
+package io.gbgate.media;
 
 /**
  * Rebases camera timestamps (90 kHz, 33 bits, possibly wrapping, jumping or going backwards)
- * onto an output timeline that starts at 0 with the first video DTS and only moves forward.
+ * onto an output timeline that starts at a fixed origin (0 unless given) with the first video DTS
+ * and only moves forward; the HLS, fMP4 and FLV muxers each keep one.
  *
  * <p>The video DTS drives the timeline: a step that is positive and at most {@code maxStep} ticks
  * is kept (also across the 2^33 wrap); any other step is a discontinuity and is replaced by the
@@ -24,13 +25,25 @@ public final class MonotonicTimeline {
     private long discontinuities;
 
     /**
+     * A timeline starting at 0.
+     *
      * @param maxStep largest forward DTS step taken as it is (e.g. 10 s = 900 000)
      * @param defaultFrameTicks frame interval assumed until one has been measured
      */
     public MonotonicTimeline(long maxStep, long defaultFrameTicks) {
+        this(0, maxStep, defaultFrameTicks);
+    }
+
+    /**
+     * @param origin output timestamp of the first video DTS
+     * @param maxStep largest forward DTS step taken as it is
+     * @param defaultFrameTicks frame interval assumed until one has been measured
+     */
+    public MonotonicTimeline(long origin, long maxStep, long defaultFrameTicks) {
         if (maxStep <= 0 || defaultFrameTicks <= 0 || defaultFrameTicks > maxStep) {
             throw new IllegalArgumentException("bad timeline steps: " + maxStep + ", " + defaultFrameTicks);
         }
+        this.lastOut = origin;
         this.maxStep = maxStep;
         this.frameTicks = defaultFrameTicks;
     }
