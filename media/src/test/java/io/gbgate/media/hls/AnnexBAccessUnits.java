@@ -21,6 +21,8 @@ import org.junit.jupiter.api.Assumptions;
 public final class AnnexBAccessUnits {
     /** 25 fps in 90 kHz ticks. */
     public static final long FRAME_TICKS = 3_600;
+    /** Frames per GOP of the D1 camera file (one IDR per second at 25 fps). */
+    public static final int D1_GOP = 25;
 
     /** Where one access unit lies in the stream. */
     public record Frame(int offset, int length, boolean keyframe) {

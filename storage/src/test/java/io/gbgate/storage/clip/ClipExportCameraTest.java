@@ -3,7 +3,7 @@ package io.gbgate.storage.clip;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gbgate.media.NettyLeakGuard;
-import io.gbgate.storage.recording.CameraFrames;
+import io.gbgate.media.hls.AnnexBAccessUnits;
 import io.gbgate.storage.recording.CameraRecording;
 import io.gbgate.storage.recording.DecodedVideo;
 import io.gbgate.storage.recording.RecordingIndex;
@@ -50,7 +50,7 @@ class ClipExportCameraTest {
     static void record() throws Exception {
         avutil.av_log_set_level(avutil.AV_LOG_ERROR);
         org.bytedeco.javacv.FFmpegLogCallback.set();
-        CameraFrames camera = CameraFrames.d1();
+        AnnexBAccessUnits camera = AnnexBAccessUnits.cameraD1();
         database = TestDatabases.Variant.H2_MEMORY.open();
         clock = new TestClock(T0);
         RecordingIndex index = new RecordingIndex(database.dataSource(), clock);

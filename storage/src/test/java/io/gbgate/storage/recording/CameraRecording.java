@@ -1,6 +1,7 @@
 package io.gbgate.storage.recording;
 
 import io.gbgate.media.AccessUnit;
+import io.gbgate.media.hls.AnnexBAccessUnits;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -19,7 +20,7 @@ public record CameraRecording(RecorderStats recorder, WriterStats writer) {
      *
      * @param stallBeforeFrame frame before which the stream stalls for {@code stall} (-1 for none)
      */
-    public static CameraRecording record(CameraFrames camera, Path dataDir, RecordingIndex index, TestClock clock,
+    public static CameraRecording record(AnnexBAccessUnits camera, Path dataDir, RecordingIndex index, TestClock clock,
                                          int frames, int stallBeforeFrame, Duration stall) {
         PooledByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
         RecorderStats recorderStats;
@@ -36,7 +37,7 @@ public record CameraRecording(RecorderStats recorder, WriterStats writer) {
                 } finally {
                     unit.release();
                 }
-                pts += CameraFrames.FRAME_TICKS;
+                pts += AnnexBAccessUnits.FRAME_TICKS;
                 clock.advance(Duration.ofMillis(40));
             }
             recorder.onStreamClosed("camera unregistered");

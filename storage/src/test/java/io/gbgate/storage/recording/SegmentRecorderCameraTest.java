@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gbgate.media.AccessUnit;
 import io.gbgate.media.NettyLeakGuard;
+import io.gbgate.media.hls.AnnexBAccessUnits;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -51,11 +52,11 @@ class SegmentRecorderCameraTest {
 
     @Test
     void segmentsLandOnDiskAndInTheIndexCutAtKeyframes() throws Exception {
-        CameraFrames camera = CameraFrames.d1();
+        AnnexBAccessUnits camera = AnnexBAccessUnits.cameraD1();
         CameraRecording recording = CameraRecording.record(camera, dataDir, index, clock, camera.size(), -1,
                 Duration.ZERO);
 
-        int framesPerSegment = 4 * CameraFrames.GOP; // 4 s target, 1 s GOP
+        int framesPerSegment = 4 * AnnexBAccessUnits.D1_GOP; // 4 s target, 1 s GOP
         int expectedSegments = (camera.size() + framesPerSegment - 1) / framesPerSegment;
         assertThat(recording.recorder().unitsRecorded()).isEqualTo(camera.size());
         assertThat(recording.recorder().segmentsCompleted()).isEqualTo(expectedSegments);
@@ -98,9 +99,9 @@ class SegmentRecorderCameraTest {
 
     @Test
     void aStalledStreamLeavesAHoleBetweenTwoRanges() throws Exception {
-        CameraFrames camera = CameraFrames.d1();
-        int stallAt = 10 * CameraFrames.GOP + 5; // mid-GOP: the cut happens at the next keyframe, frame 275
-        CameraRecording recording = CameraRecording.record(camera, dataDir, index, clock, 20 * CameraFrames.GOP,
+        AnnexBAccessUnits camera = AnnexBAccessUnits.cameraD1();
+        int stallAt = 10 * AnnexBAccessUnits.D1_GOP + 5; // mid-GOP: the cut happens at the next keyframe, frame 275
+        CameraRecording recording = CameraRecording.record(camera, dataDir, index, clock, 20 * AnnexBAccessUnits.D1_GOP,
                 stallAt, Duration.ofSeconds(10));
 
         assertThat(recording.recorder().clockResyncs()).isEqualTo(1);
@@ -115,13 +116,13 @@ class SegmentRecorderCameraTest {
 
     @Test
     void aFullWriteQueueDropsAndCountsWithoutBlocking() throws Exception {
-        CameraFrames camera = CameraFrames.d1();
+        AnnexBAccessUnits camera = AnnexBAccessUnits.cameraD1();
         PooledByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
         SegmentRecorder recorder;
         try (SegmentWriter writer = new SegmentWriter(dataDir, index, allocator, clock, 1, 1)) {
             recorder = writer.newRecorder(CHANNEL, RecorderSettings.DEFAULTS.withSegmentDuration(Duration.ofSeconds(1)));
-            for (int i = 0; i < 3 * CameraFrames.GOP; i++) {
-                AccessUnit unit = camera.accessUnit(i, i * CameraFrames.FRAME_TICKS, allocator);
+            for (int i = 0; i < 3 * AnnexBAccessUnits.D1_GOP; i++) {
+                AccessUnit unit = camera.accessUnit(i, i * AnnexBAccessUnits.FRAME_TICKS, allocator);
                 recorder.onAccessUnit(unit);
                 unit.release();
                 clock.advance(Duration.ofMillis(40));
