@@ -5,16 +5,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.gbgate.sip.device.MediaOffer;
-import io.gbgate.sip.device.SipDeviceAgent;
 import io.gbgate.sip.device.StreamPurpose;
 import io.gbgate.sip.sdp.GbSdp;
 import io.gbgate.sip.sdp.GbTransport;
 import io.gbgate.sip.stack.SipTransport;
-import io.gbgate.sip.stack.ThreadLeakCheck;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -26,39 +24,18 @@ class HistoryInviteTest {
     static final Instant START = Instant.parse("2026-11-20T08:00:00Z");
     static final Instant STOP = Instant.parse("2026-11-20T08:30:00Z");
 
-    private final RecordingPlatformListener events = new RecordingPlatformListener();
-    private final RecordingMediaFactory media = new RecordingMediaFactory();
-    private final ThreadLeakCheck threads = ThreadLeakCheck.snapshot();
-    private SipPlatform platform;
-    private SipDeviceAgent device;
-
-    private void register(SipTransport transport) throws Exception {
-        platform = new SipPlatform(GbFixture.platformConfig(), events);
-        platform.start();
-        device = GbFixture.startDevice(GbFixture.deviceConfig(platform.port(), transport), media);
-        device.registered().get(15, TimeUnit.SECONDS);
-    }
-
-    @AfterEach
-    void closeAll() throws InterruptedException {
-        if (device != null) {
-            device.close();
-        }
-        if (platform != null) {
-            platform.close();
-        }
-        threads.assertNoNewNonDaemonThreads();
-    }
+    @RegisterExtension
+    final PlatformAndDevice gb = new PlatformAndDevice();
 
     @ParameterizedTest
     @EnumSource(SipTransport.class)
     void playbackOfferCarriesSessionNameUriRangeAndHistorySsrc(SipTransport transport) throws Exception {
-        register(transport);
+        gb.register(transport);
 
-        InviteAnswer answer = platform.invite(InviteRequest.playback(DEVICE_ID, CHANNEL, "127.0.0.1", 30_000,
+        InviteAnswer answer = gb.platform().invite(InviteRequest.playback(DEVICE_ID, CHANNEL, "127.0.0.1", 30_000,
                 HISTORY_SSRC, GbTransport.UDP, START, STOP)).get(15, TimeUnit.SECONDS);
 
-        MediaOffer offer = media.offers.get(0);
+        MediaOffer offer = gb.media.offers.get(0);
         GbSdp sdp = offer.sdp();
         assertThat(sdp.sessionName()).isEqualTo("Playback");
         assertThat(sdp.uri()).isEqualTo(CHANNEL + ":0");
@@ -72,18 +49,18 @@ class HistoryInviteTest {
         assertThat(offer.stop()).isEqualTo(STOP);
         assertThat(offer.downloadSpeed()).isZero();
         assertThat(answer.sdp().sessionName()).isEqualTo("Playback");
-        Await.until("playback started", () -> media.started.size() == 1);
+        Await.until("playback started", () -> gb.media.started.size() == 1);
     }
 
     @ParameterizedTest
     @EnumSource(value = GbTransport.class, names = {"TCP_PASSIVE", "TCP_ACTIVE"})
     void downloadOfferCarriesDownloadSpeedOverTcpMedia(GbTransport mediaTransport) throws Exception {
-        register(SipTransport.TCP);
+        gb.register(SipTransport.TCP);
 
-        platform.invite(InviteRequest.download(DEVICE_ID, CHANNEL, "127.0.0.1", 30_000, HISTORY_SSRC,
+        gb.platform().invite(InviteRequest.download(DEVICE_ID, CHANNEL, "127.0.0.1", 30_000, HISTORY_SSRC,
                 mediaTransport, START, STOP, 4)).get(15, TimeUnit.SECONDS);
 
-        MediaOffer offer = media.offers.get(0);
+        MediaOffer offer = gb.media.offers.get(0);
         assertThat(offer.sdp().sessionName()).isEqualTo("Download");
         assertThat(offer.sdp().attributes()).containsEntry("downloadspeed", "4");
         assertThat(offer.sdp().isTcp()).isTrue();
@@ -96,14 +73,14 @@ class HistoryInviteTest {
 
     @Test
     void liveOfferIsStillPlayWithoutRange() throws Exception {
-        register(SipTransport.UDP);
+        gb.register(SipTransport.UDP);
 
-        platform.invite(InviteRequest.play(DEVICE_ID, CHANNEL, "127.0.0.1", 30_000, "0340000001", GbTransport.UDP))
+        gb.platform().invite(InviteRequest.play(DEVICE_ID, CHANNEL, "127.0.0.1", 30_000, "0340000001", GbTransport.UDP))
                 .get(15, TimeUnit.SECONDS);
 
-        assertThat(media.offers.get(0).purpose()).isEqualTo(StreamPurpose.LIVE);
-        assertThat(media.offers.get(0).sdp().startTime()).isZero();
-        assertThat(media.offers.get(0).start()).isNull();
+        assertThat(gb.media.offers.get(0).purpose()).isEqualTo(StreamPurpose.LIVE);
+        assertThat(gb.media.offers.get(0).sdp().startTime()).isZero();
+        assertThat(gb.media.offers.get(0).start()).isNull();
     }
 
     @Test
