@@ -71,6 +71,13 @@ class DeviceControlApiTest extends GatewayTestBase {
         assertThat(cam.lastPtz()).isEqualTo(PtzMove.zoomOut(1));
         ok(api().post(base + "/ptz", "{\"command\": \"stop\"}"));
         assertThat(cam.lastPtz()).isEqualTo(PtzMove.stop());
+
+        JsonNode audit = ok(api().get("/api/audit?channelId=" + cam.channelId()));
+        assertThat(audit).as("one entry per control, newest first").hasSize(5);
+        assertThat(audit.get(0).get("action").asText()).isEqualTo("CONTROL");
+        assertThat(audit.get(0).get("principal").asText()).isEqualTo("api-token");
+        assertThat(audit.get(0).get("detail").asText()).isEqualTo("PTZCmd " + PtzMove.stop() + " -> OK");
+        assertThat(audit.get(4).get("detail").asText()).isEqualTo("PTZCmd " + PtzMove.left(100) + " -> OK");
     }
 
     @Test
@@ -153,6 +160,12 @@ class DeviceControlApiTest extends GatewayTestBase {
         ok(api().post(base + "/reboot"));
         assertThat(cam.lastCommand()).isEqualTo(new DeviceControlCommand.TeleBoot());
         assertThat(cam.controls().get(cam.controls().size() - 1).deviceId()).isEqualTo(cam.deviceId());
+
+        JsonNode audit = ok(api().get("/api/audit?channelId=" + cam.deviceId()));
+        assertThat(audit).as("the configuration change and the reboot, not the queries").hasSize(2);
+        assertThat(audit.get(0).get("detail").asText()).isEqualTo("TeleBoot Boot -> OK");
+        assertThat(audit.get(1).get("detail").asText()).startsWith("DeviceConfig BasicParam").contains("Gate east")
+                .endsWith("-> OK");
     }
 
     @Test
@@ -169,6 +182,7 @@ class DeviceControlApiTest extends GatewayTestBase {
         assertThat(unknownCommand.status()).isEqualTo(400);
         assertThat(unknownCommand.body()).contains("unknown PTZ command 'spin'");
         assertThat(cam.controls()).as("nothing reached the device").isEmpty();
+        assertThat(ok(api().get("/api/audit?channelId=" + cam.channelId()))).as("nor the audit").isEmpty();
 
         ApiClient.Response unknownChannel = api().post("/api/channels/44010200491310999999/ptz",
                 "{\"command\": \"left\", \"speed\": 1}");
@@ -194,6 +208,11 @@ class DeviceControlApiTest extends GatewayTestBase {
         ApiClient.Response silent = api().post(ptz, "{\"command\": \"down\", \"speed\": 10}");
         assertThat(silent.status()).as(silent.body()).isEqualTo(504);
         assertThat(silent.json().get("cause").asText()).isEqualTo("NO_ANSWER");
+
+        JsonNode audit = ok(api().get("/api/audit?channelId=" + cam.channelId()));
+        assertThat(audit.get(0).get("detail").asText()).startsWith("PTZCmd " + PtzMove.down(10) + " -> failed: ");
+        assertThat(audit.get(1).get("detail").asText()).startsWith("PTZCmd " + PtzMove.up(10) + " -> failed: ")
+                .contains("Result ERROR");
     }
 
     @Test

@@ -28,6 +28,8 @@ public record AuditEntry(Long id, Instant at, String principal, String action, S
     public static final String DOWNLOAD_START = "DOWNLOAD_START";
     /** Someone asked for a clip of a channel's recording. */
     public static final String CLIP_EXPORT = "CLIP_EXPORT";
+    /** Someone steered or changed a camera: PTZ, lens, presets, guard, device recording, reboot, configuration. */
+    public static final String CONTROL = "CONTROL";
     /** A call to the gateway's HTTP API. */
     public static final String API_ACCESS = "API_ACCESS";
 

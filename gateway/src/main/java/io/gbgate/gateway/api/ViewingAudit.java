@@ -8,7 +8,7 @@ import java.time.Clock;
 import org.springframework.stereotype.Component;
 
 /**
- * Who watched, played back, downloaded or exported which channel's video, when and from where: one
+ * Who watched, played back, downloaded, exported or controlled which channel, when and from where: one
  * {@link AuditEntry} per such API request, with the principal the API token filter authenticated.
  */
 @Component
@@ -21,9 +21,22 @@ public class ViewingAudit {
         this.clock = clock;
     }
 
+    /** Who made a request and from where, read while the request is current. */
+    public record Caller(String principal, String remoteAddress) {
+        /** The caller of {@code request}. */
+        public static Caller of(HttpServletRequest request) {
+            return new Caller(ViewingAudit.principal(request), request.getRemoteAddr());
+        }
+    }
+
     /** Records {@code action} on channel {@code channelId} for the caller of {@code request}. */
     public void record(HttpServletRequest request, String action, String channelId, String detail) {
-        audit.record(AuditEntry.of(clock.instant(), principal(request), action, channelId, request.getRemoteAddr(),
+        record(Caller.of(request), action, channelId, detail);
+    }
+
+    /** Records {@code action} on {@code target} for {@code caller}, e.g. once a device answered a request. */
+    public void record(Caller caller, String action, String target, String detail) {
+        audit.record(AuditEntry.of(clock.instant(), caller.principal(), action, target, caller.remoteAddress(),
                 detail));
     }
 

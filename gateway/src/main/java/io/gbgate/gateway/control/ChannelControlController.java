@@ -39,10 +39,12 @@ public class ChannelControlController {
 
     private final SipPlatform sip;
     private final DeviceTargets targets;
+    private final ControlAudit audit;
 
-    public ChannelControlController(SipPlatform sip, DeviceTargets targets) {
+    public ChannelControlController(SipPlatform sip, DeviceTargets targets, ControlAudit audit) {
         this.sip = sip;
         this.targets = targets;
+        this.audit = audit;
     }
 
     @PostMapping("/ptz")
@@ -163,7 +165,7 @@ public class ChannelControlController {
 
     private CompletableFuture<ControlResult> control(String channelId, String what, DeviceControlCommand command) {
         DeviceTargets.Target target = targets.channel(channelId);
-        return sip.commands().control(target.deviceId(), target.targetId(), command)
-                .thenApply(answer -> ControlResult.of(target, what, answer));
+        return audit.recorded(target.targetId(), what, sip.commands().control(target.deviceId(), target.targetId(),
+                command).thenApply(answer -> ControlResult.of(target, what, answer)));
     }
 }

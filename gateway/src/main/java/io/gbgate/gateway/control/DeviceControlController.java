@@ -23,10 +23,12 @@ import org.springframework.web.bind.annotation.RestController;
 public class DeviceControlController {
     private final SipPlatform sip;
     private final DeviceTargets targets;
+    private final ControlAudit audit;
 
-    public DeviceControlController(SipPlatform sip, DeviceTargets targets) {
+    public DeviceControlController(SipPlatform sip, DeviceTargets targets, ControlAudit audit) {
         this.sip = sip;
         this.targets = targets;
+        this.audit = audit;
     }
 
     @GetMapping("/status")
@@ -56,14 +58,16 @@ public class DeviceControlController {
             throw new IllegalArgumentException("a body with the parameters to change is required");
         }
         String id = targets.device(deviceId).deviceId();
-        return sip.commands().configure(id, changes).thenCompose(done -> sip.commands().queryBasicParam(id));
+        return audit.recorded(id, "DeviceConfig BasicParam " + changes, sip.commands().configure(id, changes))
+                .thenCompose(done -> sip.commands().queryBasicParam(id));
     }
 
     @PostMapping("/reboot")
     @Operation(summary = "Restart the device (TeleBoot)")
     public CompletableFuture<ControlResult> reboot(@PathVariable String deviceId) {
         DeviceTargets.Target target = targets.device(deviceId);
-        return sip.commands().control(target.deviceId(), target.targetId(), new DeviceControlCommand.TeleBoot())
-                .thenApply(answer -> ControlResult.of(target, "TeleBoot Boot", answer));
+        return audit.recorded(target.targetId(), "TeleBoot Boot", sip.commands().control(target.deviceId(),
+                target.targetId(), new DeviceControlCommand.TeleBoot())
+                .thenApply(answer -> ControlResult.of(target, "TeleBoot Boot", answer)));
     }
 }
