@@ -63,7 +63,7 @@ export class StatsPanel {
           ['codec', s.codec ? `${s.codec} ${s.width}×${s.height}` : '–'],
           ['gateway fps / bitrate', `${s.fps.toFixed(1)} / ${Math.round(s.bitrate / 1000)} kb/s`],
           ['RTP in lost / jitter', `${s.rtpLost} / ${s.jitterMillis.toFixed(1)} ms`],
-          ['viewers', s.viewers], ['uptime', `${s.uptimeSeconds} s`]);
+          ['viewers', s.viewers], ['held by', holderKinds(s.holders)], ['uptime', `${s.uptimeSeconds} s`]);
         if (s.endReason || s.failure) {
           rows.push(['ended', s.endReason || s.failure]);
         }
@@ -99,4 +99,14 @@ function seconds(value) {
 
 function bytes(value) {
   return value === undefined ? '–' : `${(value / 1048576).toFixed(2)} MiB`;
+}
+
+/** What keeps a stream up besides its viewers, by kind: "whep ×2, recorder". */
+function holderKinds(holders) {
+  const counts = new Map();
+  for (const holder of holders || []) {
+    const kind = holder.split(/[:-]/)[0];
+    counts.set(kind, (counts.get(kind) || 0) + 1);
+  }
+  return counts.size ? [...counts].map(([kind, n]) => (n > 1 ? `${kind} ×${n}` : kind)).join(', ') : 'none';
 }

@@ -2,6 +2,7 @@ package io.gbgate.gateway;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.gbgate.gateway.browser.BrowserPage;
 import io.gbgate.gateway.browser.HeadlessChromium;
 import io.gbgate.gateway.simulator.SimulatedCamera;
@@ -16,8 +17,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The console in headless Chromium, used as an operator would: sign in with the API token, the
- * device tree with online state, the 1/4/9/16 grid, the stats panel, the snapshot button, and a play
- * that fails showing the gateway's diagnosis on the tile.
+ * device tree with online state, the 1/4/9/16 grid, the stats panel, the snapshot button, a wall of
+ * four cameras playing at once, and a play that fails showing the gateway's diagnosis on the tile.
  */
 class ConsoleBrowserTest extends GatewayTestBase {
     private static HeadlessChromium chromium;
@@ -94,6 +95,79 @@ class ConsoleBrowserTest extends GatewayTestBase {
         page.waitFor("document.querySelector(" + BrowserPage.quote(device) + ").dataset.online === 'false'",
                 Duration.ofSeconds(15), "the device shown offline after it unregistered");
         assertThat(text(page, device + " > .row .state")).isEqualTo("offline");
+    }
+
+    @Test
+    void aWallOfFourTilesPlaysFourCamerasAtOnceAndTilesLeaveTheirStreams() throws Exception {
+        int[][] sizes = {{320, 240}, {352, 288}, {256, 192}, {192, 144}};
+        String[] channels = new String[sizes.length];
+        for (int i = 0; i < sizes.length; i++) {
+            String[] ids = newIds();
+            camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP),
+                    testPattern("wall" + i, sizes[i][0], sizes[i][1]));
+            channels[i] = ids[1];
+        }
+        ConsolePage console = new ConsolePage(chromium.newPage(), "http://127.0.0.1:" + httpPort);
+        console.open();
+        console.signIn(TOKEN);
+        console.awaitSignedIn();
+        for (String channel : channels) {
+            console.awaitChannel(channel);
+        }
+        console.grid(4);
+
+        for (int i = 0; i < channels.length; i++) {
+            console.selectTile(i);
+            console.play(channels[i]);
+        }
+        for (int i = 0; i < channels.length; i++) {
+            assertThat(console.awaitSettled(i, Duration.ofSeconds(60))).as("tile %d: %s", i, console.page().logText())
+                    .startsWith("playing");
+            assertThat(console.tileData(i).path("mode").asText()).isEqualTo("webrtc");
+            JsonNode frames = console.awaitFrames(i, 10, Duration.ofSeconds(20));
+            assertThat(frames.path("done").asBoolean()).as("tile %d decodes: %s", i, frames).isTrue();
+            assertThat(frames.path("frameWidth").asInt()).as("tile %d shows its own camera", i).isEqualTo(sizes[i][0]);
+            assertThat(frames.path("frameHeight").asInt()).isEqualTo(sizes[i][1]);
+        }
+        StringBuilder firstFrames = new StringBuilder();
+        for (int i = 0; i < channels.length; i++) {
+            firstFrames.append(i == 0 ? "" : " / ").append(console.tileData(i).path("firstFrameMs").asText());
+        }
+        System.out.println("[figures] console wall of 4 started together: click -> first frame per tile " + firstFrames
+                + " ms");
+        for (String channel : channels) {
+            JsonNode stream = stream(channel);
+            assertThat(stream.path("viewers").asInt()).as("one viewer: %s", stream).isEqualTo(1);
+            assertThat(stream.path("holders")).as("held by its tile's WebRTC session: %s", stream).singleElement()
+                    .satisfies(holder -> assertThat(holder.asText()).startsWith("whep:"));
+        }
+
+        console.selectTile(0);
+        console.play(channels[1]); // tile 0 switches to the camera tile 1 shows
+        assertThat(console.awaitSettled(0, Duration.ofSeconds(40))).startsWith("playing");
+        Awaiting.until(Duration.ofSeconds(10), "tile 0 left its first camera", () -> viewers(channels[0]) == 0);
+        assertThat(viewers(channels[1])).isEqualTo(2);
+
+        console.grid(1); // tiles 1-3 go away and stop their players
+        Awaiting.until(Duration.ofSeconds(10), "the removed tiles left their streams",
+                () -> viewers(channels[1]) == 1 && viewers(channels[2]) == 0 && viewers(channels[3]) == 0);
+        console.stopTile(0);
+        Awaiting.until(Duration.ofSeconds(10), "the last tile stopped", () -> viewers(channels[1]) == 0);
+    }
+
+    /** Viewers of the channel's running stream, 0 when it has none. */
+    private int viewers(String channelId) {
+        return stream(channelId).path("viewers").asInt();
+    }
+
+    /** The channel's running stream as {@code GET /api/streams} shows it, or a missing node. */
+    private JsonNode stream(String channelId) {
+        for (JsonNode stream : api().get("/api/streams").json()) {
+            if (channelId.equals(stream.path("channelId").asText()) && !"ended".equals(stream.path("state").asText())) {
+                return stream;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
     }
 
     @Test

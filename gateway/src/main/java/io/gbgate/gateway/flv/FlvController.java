@@ -57,8 +57,8 @@ public class FlvController {
     public void httpFlv(@PathVariable String streamId, @RequestParam(required = false) String token,
                         @RequestParam(required = false) String codec,
                         HttpServletRequest request, HttpServletResponse response) throws IOException {
-        LiveStream stream = authorizedStream(streamId, token, response);
-        ClientCodec wanted = stream == null ? null : codec(codec, response);
+        Viewer viewer = authorizedViewer(streamId, token, response);
+        ClientCodec wanted = viewer == null ? null : codec(codec, response);
         if (wanted == null) {
             return;
         }
@@ -67,8 +67,8 @@ public class FlvController {
         response.setHeader(HttpHeaders.ACCESS_CONTROL_ALLOW_ORIGIN, "*");
         AsyncContext async = request.startAsync();
         async.setTimeout(0);
-        FlvHttpResponse viewer = new FlvHttpResponse(async, response.getOutputStream());
-        viewer.start(outputs.subscribe(stream, wanted, viewer));
+        FlvHttpResponse output = new FlvHttpResponse(async, response.getOutputStream());
+        output.start(outputs.subscribe(viewer.stream(), wanted, output, viewer.viewerId()));
     }
 
     @GetMapping("/wsflv/{streamId}")
@@ -76,8 +76,8 @@ public class FlvController {
                              @RequestParam(required = false) String codec,
                              HttpServletRequest request, HttpServletResponse response)
             throws IOException, ServletException {
-        LiveStream stream = authorizedStream(streamId, token, response);
-        ClientCodec wanted = stream == null ? null : codec(codec, response);
+        Viewer viewer = authorizedViewer(streamId, token, response);
+        ClientCodec wanted = viewer == null ? null : codec(codec, response);
         if (wanted == null) {
             return;
         }
@@ -87,7 +87,7 @@ public class FlvController {
             response.sendError(HttpServletResponse.SC_NOT_IMPLEMENTED, "WebSocket is not available");
             return;
         }
-        FlvWebSocket endpoint = new FlvWebSocket(outputs, stream, wanted);
+        FlvWebSocket endpoint = new FlvWebSocket(outputs, viewer.stream(), wanted, viewer.viewerId());
         ServerEndpointConfig config = ServerEndpointConfig.Builder.create(FlvWebSocket.class, "/wsflv/{streamId}")
                 .configurator(new ServerEndpointConfig.Configurator() {
                     @Override
@@ -102,8 +102,12 @@ public class FlvController {
         }
     }
 
-    /** The running stream, or null after a 401 or 404 was sent. */
-    private LiveStream authorizedStream(String streamId, String token, HttpServletResponse response)
+    /** A running stream and the play viewer the media token was issued to. */
+    private record Viewer(LiveStream stream, String viewerId) {
+    }
+
+    /** The running stream and the token's viewer, or null after a 401 or 404 was sent. */
+    private Viewer authorizedViewer(String streamId, String token, HttpServletResponse response)
             throws IOException {
         MediaTokenSigner.Verdict verdict = signer.verify(streamId, token);
         if (!verdict.granted()) {
@@ -116,7 +120,7 @@ public class FlvController {
             return null;
         }
         streams.viewerSeen(streamId, verdict.viewerId());
-        return stream;
+        return new Viewer(stream, verdict.viewerId());
     }
 
     /** The codec asked for, or null after a 400 was sent. */

@@ -38,18 +38,15 @@ public class FlvOutputs {
         this.transcodes = transcodes;
     }
 
-    /** Subscribes {@code subscriber} to {@code stream}'s FLV bytes as they are. */
-    public FlvSubscription subscribe(LiveStream stream, FlvSubscriber subscriber) {
-        return subscribe(stream, ClientCodec.AS_IS, subscriber);
-    }
-
     /**
      * Subscribes {@code subscriber} to {@code stream}'s FLV bytes (its H.264 transcode when it wants H.264
-     * and the stream is H.265), adding the sink if there is none yet.
+     * and the stream is H.265), adding the sink if there is none yet. The subscription holds the stream, and
+     * keeps the play viewer {@code viewerId} (null: none) from going idle, until it closes.
      */
-    public FlvSubscription subscribe(LiveStream stream, ClientCodec codec, FlvSubscriber subscriber) {
+    public FlvSubscription subscribe(LiveStream stream, ClientCodec codec, FlvSubscriber subscriber,
+                                     String viewerId) {
         String holder = "flv:" + UUID.randomUUID();
-        streams.pin(stream, holder);
+        streams.pin(stream, holder, viewerId);
         TranscodeService.Lease transcode = transcodes.needed(stream, codec) ? transcodes.acquire(stream, holder) : null;
         StreamHub hub = transcode == null ? stream.hub() : transcode.hub();
         String key = transcode == null ? stream.streamId() : stream.streamId() + "/h264";

@@ -22,20 +22,22 @@ final class FlvWebSocket extends Endpoint implements FlvSubscriber {
     private final FlvOutputs outputs;
     private final LiveStream stream;
     private final ClientCodec codec;
+    private final String viewerId;
     private final AtomicBoolean sending = new AtomicBoolean();
     private volatile Session session;
     private volatile FlvSubscription subscription;
 
-    FlvWebSocket(FlvOutputs outputs, LiveStream stream, ClientCodec codec) {
+    FlvWebSocket(FlvOutputs outputs, LiveStream stream, ClientCodec codec, String viewerId) {
         this.outputs = outputs;
         this.stream = stream;
         this.codec = codec;
+        this.viewerId = viewerId;
     }
 
     @Override
     public void onOpen(Session session, EndpointConfig config) {
         this.session = session;
-        this.subscription = outputs.subscribe(stream, codec, this);
+        this.subscription = outputs.subscribe(stream, codec, this, viewerId);
         pump();
     }
 

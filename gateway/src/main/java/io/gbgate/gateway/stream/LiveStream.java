@@ -139,6 +139,6 @@ public final class LiveStream {
                 endpoint == null ? null : endpoint.stats(),
                 endpoint == null ? 0 : endpoint.ssrcChanges(),
                 current == null ? 0 : current.ingest().packets(),
-                viewers.count(), rates.framesPerSecond(), rates.bitsPerSecond());
+                viewers.viewerCount(), viewers.holders(), rates.framesPerSecond(), rates.bitsPerSecond());
     }
 }

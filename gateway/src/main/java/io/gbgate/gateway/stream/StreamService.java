@@ -186,6 +186,15 @@ public final class StreamService implements AutoCloseable {
         stream.viewers().pin(holder);
     }
 
+    /**
+     * Like {@link #pin(LiveStream, String)} for an output that serves the play viewer {@code viewerId} (null:
+     * none known, e.g. a client that authenticated with the API token): while it holds, that viewer does not
+     * go idle even though its player fetches nothing from the gateway's HTTP side.
+     */
+    public void pin(LiveStream stream, String holder, String viewerId) {
+        stream.viewers().pin(holder, viewerId);
+    }
+
     /** Ends a {@link #pin}; the stream stays for the grace period if nobody else watches. */
     public void unpin(LiveStream stream, String holder) {
         stream.viewers().leave(holder, System.nanoTime());

@@ -1,19 +1,23 @@
 package io.gbgate.gateway.stream;
 
 import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The viewers of one stream. A viewer joins with a play request and stays while it is seen (its
- * player fetches media URLs, which carry its ID); it leaves by request or after being idle.
- * The stream's owner BYEs the device once nobody watched for the grace period.
+ * Who keeps one stream up. A viewer joins with a play request and stays while it is seen (its player
+ * fetches media URLs, which carry its ID) or while an output it opened (a WebRTC session, an FLV
+ * connection) holds the stream for it; it leaves by request or after being idle. Holders are outputs
+ * and internal consumers (the recorder, a snapshot) that hold the stream until they let go. The
+ * stream's owner BYEs the device once nobody held it for the grace period.
  */
 final class ViewerLeases {
-    /** Seen time of a pinned viewer: never idle (an internal consumer such as the recorder). */
-    private static final long PINNED = Long.MAX_VALUE;
+    /** The viewer a holder holds for when it holds for nobody in particular. */
+    private static final String NO_VIEWER = "";
     private final Map<String, Long> lastSeenNanos = new ConcurrentHashMap<>();
+    private final Map<String, String> holders = new ConcurrentHashMap<>();
     private volatile long emptySinceNanos = -1;
 
     /** A new viewer; returns its ID. */
@@ -24,47 +28,64 @@ final class ViewerLeases {
         return id;
     }
 
-    /** A viewer that never goes idle, named by its holder (e.g. "recorder"); it leaves by {@link #leave}. */
+    /** A holder that never goes idle (e.g. "recorder"); it lets go by {@link #leave}. */
     void pin(String holder) {
-        lastSeenNanos.put(holder, PINNED);
+        pin(holder, null);
+    }
+
+    /**
+     * A holder that never goes idle and keeps {@code viewerId} (the viewer it serves, null for none) from
+     * going idle while it holds; it lets go by {@link #leave}.
+     */
+    void pin(String holder, String viewerId) {
+        holders.put(holder, viewerId == null ? NO_VIEWER : viewerId);
         emptySinceNanos = -1;
     }
 
-    /** The viewer was seen now; a viewer that had expired comes back. */
+    /** The viewer was seen now; a viewer that had expired comes back. A holder's own name is no viewer. */
     void touch(String viewerId, long nowNanos) {
-        lastSeenNanos.compute(viewerId, (id, seen) -> seen != null && seen == PINNED ? PINNED : nowNanos);
-        emptySinceNanos = -1;
+        if (!holders.containsKey(viewerId)) {
+            lastSeenNanos.put(viewerId, nowNanos);
+            emptySinceNanos = -1;
+        }
     }
 
-    boolean leave(String viewerId, long nowNanos) {
-        boolean removed = lastSeenNanos.remove(viewerId) != null;
+    /** A viewer leaves or a holder lets go; false when {@code id} is neither. */
+    boolean leave(String id, long nowNanos) {
+        boolean removed = lastSeenNanos.remove(id) != null | holders.remove(id) != null;
         markEmptyIfSo(nowNanos);
         return removed;
     }
 
-    /** Drops viewers not seen for {@code idleNanos}. */
+    /** Drops viewers not seen for {@code idleNanos} that no holder serves. */
     void expire(long idleNanos, long nowNanos) {
         for (Iterator<Map.Entry<String, Long>> it = lastSeenNanos.entrySet().iterator(); it.hasNext(); ) {
-            long seen = it.next().getValue();
-            if (seen != PINNED && nowNanos - seen > idleNanos) {
+            Map.Entry<String, Long> viewer = it.next();
+            if (nowNanos - viewer.getValue() > idleNanos && !holders.containsValue(viewer.getKey())) {
                 it.remove();
             }
         }
         markEmptyIfSo(nowNanos);
     }
 
-    int count() {
+    /** Viewers that played the stream and have not left. */
+    int viewerCount() {
         return lastSeenNanos.size();
     }
 
-    /** Nanoseconds without any viewer, or -1 while someone watches. */
+    /** The holders' names, sorted (e.g. {@code recorder}, {@code whep:<session>}). */
+    List<String> holders() {
+        return holders.keySet().stream().sorted().toList();
+    }
+
+    /** Nanoseconds without any viewer or holder, or -1 while someone keeps the stream up. */
     long emptyForNanos(long nowNanos) {
         long since = emptySinceNanos;
         return since < 0 ? -1 : nowNanos - since;
     }
 
     private void markEmptyIfSo(long nowNanos) {
-        if (lastSeenNanos.isEmpty() && emptySinceNanos < 0) {
+        if (lastSeenNanos.isEmpty() && holders.isEmpty() && emptySinceNanos < 0) {
             emptySinceNanos = nowNanos;
         }
     }

@@ -99,7 +99,7 @@ public class WhepController {
             }
             return text(HttpStatus.BAD_REQUEST, "unusable SDP offer: " + e.getMessage());
         }
-        holdWhileOpen(stream, session);
+        holdWhileOpen(stream, session, token == null ? null : signer.verify(streamId, token).viewerId());
         if (transcode != null) {
             TranscodeService.Lease lease = transcode;
             session.closed().whenComplete((reason, error) -> lease.release());
@@ -148,10 +148,13 @@ public class WhepController {
         return new WebRtcStreamInfo(null, true, reason -> transcode.requestKeyframe());
     }
 
-    /** The session keeps the stream up until it closes (DELETE, consent lost, stream ended). */
-    private void holdWhileOpen(LiveStream stream, WebRtcSession session) {
+    /**
+     * The session keeps the stream, and the play viewer its token was issued to, up until it closes (DELETE,
+     * consent lost, stream ended).
+     */
+    private void holdWhileOpen(LiveStream stream, WebRtcSession session, String viewerId) {
         String holder = "whep:" + session.id();
-        streams.pin(stream, holder);
+        streams.pin(stream, holder, viewerId);
         session.closed().whenComplete((reason, error) -> streams.unpin(stream, holder));
     }
 
