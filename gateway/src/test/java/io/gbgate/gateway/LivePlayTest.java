@@ -41,12 +41,18 @@ class LivePlayTest extends GatewayTestBase {
         assertThat(api().get("/api/streams/" + body.get("streamId").asText()).json().get("state").asText())
                 .isEqualTo("ended");
 
+        String viewerId = body.get("viewerId").asText();
         JsonNode audit = api().get("/api/audit?channelId=" + ids[1]).json();
-        assertThat(audit).hasSize(2);
+        assertThat(audit).as(audit.toString()).hasSize(3);
         assertThat(audit.get(0).get("action").asText()).isEqualTo("PLAY_STOP");
-        assertThat(audit.get(1).get("action").asText()).isEqualTo("PLAY_START");
-        assertThat(audit.get(1).get("principal").asText()).isEqualTo("api-token");
-        assertThat(audit.get(1).get("remoteAddress").asText()).isEqualTo("127.0.0.1");
+        assertThat(audit.get(0).get("detail").asText()).isEqualTo("stopped for all viewers");
+        assertThat(audit.get(1).get("action").asText()).isEqualTo("PLAY_STOP");
+        assertThat(audit.get(1).get("detail").asText())
+                .isEqualTo("viewer " + viewerId + ": stream ended: stopped by API request");
+        assertThat(audit.get(2).get("action").asText()).isEqualTo("PLAY_START");
+        assertThat(audit.get(2).get("detail").asText()).startsWith("viewer " + viewerId);
+        assertThat(audit.get(2).get("principal").asText()).isEqualTo("api-token");
+        assertThat(audit.get(2).get("remoteAddress").asText()).isEqualTo("127.0.0.1");
     }
 
     @Test

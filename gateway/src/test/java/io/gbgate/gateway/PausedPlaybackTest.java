@@ -12,7 +12,8 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * A paused playback outlives the RTP-silence timeout and the viewer timeout (both 2 s here, in a context of
- * its own), and plays on after resume; a live stream in the same situation would have ended.
+ * its own), and plays on after resume; a live stream in the same situation would have ended. A live viewer
+ * who stops fetching is dropped, and the audit says when and why.
  */
 class PausedPlaybackTest extends HistoryTestSupport {
     private static final Duration SHORT = Duration.ofSeconds(2);
@@ -55,5 +56,28 @@ class PausedPlaybackTest extends HistoryTestSupport {
         Awaiting.until(Duration.ofSeconds(20), "unwatched playback ended",
                 () -> "ended".equals(api().get(stream).json().get("state").asText()));
         assertThat(api().get(stream).json().get("endReason").asText()).contains("no viewers");
+    }
+
+    @Test
+    void aLiveViewerWhoStopsFetchingGoesIdleAndTheAuditSaysWhen() throws Exception {
+        String[] ids = newIds();
+        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), testPattern("idle", 160, 120));
+        JsonNode play = api().post("/api/channels/" + ids[1] + "/play").json();
+        String viewerId = play.get("viewerId").asText();
+        String stream = "/api/streams/" + play.get("streamId").asText();
+        assertThat(api().get(stream).json().get("viewers").asInt()).isEqualTo(1);
+
+        Awaiting.until(Duration.ofSeconds(20), "the idle viewer dropped and the stream ended",
+                () -> "ended".equals(api().get(stream).json().get("state").asText()));
+        assertThat(api().get(stream).json().get("endReason").asText()).contains("no viewers");
+
+        JsonNode audit = api().get("/api/audit?channelId=" + ids[1]).json();
+        assertThat(audit).as(audit.toString()).hasSize(2);
+        assertThat(audit.get(0).get("action").asText()).isEqualTo("PLAY_STOP");
+        assertThat(audit.get(0).get("detail").asText()).isEqualTo("viewer " + viewerId + ": idle for 2 s");
+        assertThat(audit.get(0).get("principal").asText()).as("the principal who started the play")
+                .isEqualTo("api-token");
+        assertThat(audit.get(1).get("action").asText()).isEqualTo("PLAY_START");
+        assertThat(audit.get(1).get("detail").asText()).startsWith("viewer " + viewerId);
     }
 }

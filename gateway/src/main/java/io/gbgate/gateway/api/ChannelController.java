@@ -3,7 +3,6 @@ package io.gbgate.gateway.api;
 import io.gbgate.gateway.security.MediaTokenSigner;
 import io.gbgate.gateway.stream.MediaTransport;
 import io.gbgate.gateway.stream.StreamService;
-import io.gbgate.storage.AuditEntry;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -18,17 +17,17 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Live play of a channel. Who started and stopped which channel when goes to the audit log. */
+/** Live play of a channel. Who watched which channel from when to when goes to the audit log ({@link PlayAudit}). */
 @RestController
 @RequestMapping("/api/channels")
 @Tag(name = "channels")
 public class ChannelController {
     private final StreamService streams;
     private final MediaTokenSigner signer;
-    private final ViewingAudit audit;
+    private final PlayAudit audit;
     private final ApiExceptionHandler errors;
 
-    public ChannelController(StreamService streams, MediaTokenSigner signer, ViewingAudit audit,
+    public ChannelController(StreamService streams, MediaTokenSigner signer, PlayAudit audit,
                              ApiExceptionHandler errors) {
         this.streams = streams;
         this.signer = signer;
@@ -44,13 +43,13 @@ public class ChannelController {
             @RequestParam(required = false) String transport,
             HttpServletRequest request) {
         MediaTransport requested = transport == null ? null : MediaTransport.parse(transport);
+        ViewingAudit.Caller caller = ViewingAudit.Caller.of(request);
         CompletableFuture<StreamService.PlayTicket> ticket = streams.play(channelId, requested);
-        audit.record(request, AuditEntry.PLAY_START, channelId, transport);
         return ticket.handle((joined, error) -> {
-            if (error != null) {
-                return errors.toResponse(error instanceof CompletionException ? error.getCause() : error);
-            }
-            return ResponseEntity.ok(response(joined));
+            Throwable cause = error instanceof CompletionException && error.getCause() != null
+                    ? error.getCause() : error;
+            audit.started(caller, channelId, transport, joined, cause);
+            return cause != null ? errors.toResponse(cause) : ResponseEntity.ok(response(joined));
         });
     }
 
@@ -67,8 +66,7 @@ public class ChannelController {
                     ? "channel " + channelId + " has no running stream"
                     : "channel " + channelId + " has no running stream with viewer " + viewerId);
         }
-        audit.record(request, AuditEntry.PLAY_STOP, channelId,
-                viewerId == null ? "stopped for all viewers" : "viewer " + viewerId);
+        audit.stopped(ViewingAudit.Caller.of(request), channelId, viewerId);
         return ResponseEntity.noContent().build();
     }
 

@@ -53,6 +53,13 @@ public final class StreamService implements AutoCloseable {
 
         default void ended(LiveStream stream) {
         }
+
+        /**
+         * A play viewer stopped watching without leaving: it went idle, or the stream ended under it
+         * ({@code why} says which). A viewer that left by request is not reported.
+         */
+        default void viewerGone(LiveStream stream, String viewerId, String why) {
+        }
     }
 
     /** A viewer's place in a running stream. */
@@ -308,7 +315,10 @@ public final class StreamService implements AutoCloseable {
                         props.play().viewerIdleTimeout().toNanos()))) {
                     continue; // paused or just resumed: neither RTP silence nor idle viewers end it
                 }
-                stream.viewers().expire(props.play().viewerIdleTimeout().toNanos(), now);
+                for (String viewerId : stream.viewers().expire(props.play().viewerIdleTimeout().toNanos(), now)) {
+                    String why = "idle for " + props.play().viewerIdleTimeout().toSeconds() + " s";
+                    lifecycle.forEach(l -> l.viewerGone(stream, viewerId, why));
+                }
                 long empty = stream.viewers().emptyForNanos(now);
                 PsOverRtpIngest ingest = stream.attempt() == null ? null : stream.attempt().ingest();
                 if (empty >= props.play().idleGrace().toNanos()) {
@@ -338,6 +348,9 @@ public final class StreamService implements AutoCloseable {
         }
         stream.hub().close(reason);
         stream.hls().close();
+        for (String viewerId : stream.viewers().viewerIds()) {
+            lifecycle.forEach(l -> l.viewerGone(stream, viewerId, "stream ended: " + reason));
+        }
         lifecycle.forEach(l -> l.ended(stream));
         if (!stream.ready().isDone()) {
             stream.ready().completeExceptionally(new PlayFailedException(stream.streamId(), PlayFailure.ENDED,

@@ -1,5 +1,6 @@
 package io.gbgate.gateway.stream;
 
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -57,15 +58,24 @@ final class ViewerLeases {
         return removed;
     }
 
-    /** Drops viewers not seen for {@code idleNanos} that no holder serves. */
-    void expire(long idleNanos, long nowNanos) {
+    /** Drops viewers not seen for {@code idleNanos} that no holder serves; returns their IDs. */
+    List<String> expire(long idleNanos, long nowNanos) {
+        List<String> expired = List.of();
         for (Iterator<Map.Entry<String, Long>> it = lastSeenNanos.entrySet().iterator(); it.hasNext(); ) {
             Map.Entry<String, Long> viewer = it.next();
             if (nowNanos - viewer.getValue() > idleNanos && !holders.containsValue(viewer.getKey())) {
                 it.remove();
+                expired = expired.isEmpty() ? new ArrayList<>() : expired;
+                expired.add(viewer.getKey());
             }
         }
         markEmptyIfSo(nowNanos);
+        return expired;
+    }
+
+    /** The viewers' IDs now. */
+    List<String> viewerIds() {
+        return List.copyOf(lastSeenNanos.keySet());
     }
 
     /** Viewers that played the stream and have not left. */

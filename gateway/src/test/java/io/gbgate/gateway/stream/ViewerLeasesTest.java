@@ -33,14 +33,15 @@ class ViewerLeasesTest {
         String hls = leases.join(0);
         leases.pin("whep:s1", webRtc);
 
-        leases.expire(IDLE, IDLE + 1);
+        assertThat(leases.expire(IDLE, IDLE + 1)).containsExactly(hls);
+        assertThat(leases.viewerIds()).containsExactly(webRtc);
         assertThat(leases.viewerCount()).as("the HLS viewer stopped fetching; the WebRTC one is served")
                 .isEqualTo(1);
         leases.touch(hls, IDLE + 2);
         assertThat(leases.viewerCount()).as("a viewer seen again comes back").isEqualTo(2);
 
         leases.leave("whep:s1", IDLE + 3);
-        leases.expire(IDLE, 3 * IDLE);
+        assertThat(leases.expire(IDLE, 3 * IDLE)).containsExactlyInAnyOrder(webRtc, hls);
         assertThat(leases.viewerCount()).isZero();
         assertThat(leases.emptyForNanos(3 * IDLE + 10)).isEqualTo(10);
     }
