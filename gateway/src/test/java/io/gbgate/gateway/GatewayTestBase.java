@@ -27,6 +27,7 @@ import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -37,6 +38,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * integration tests; each test registers its own simulated cameras over loopback.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@AutoConfigureObservability(tracing = false) // metrics exported as in production (tests turn it off by default)
 public abstract class GatewayTestBase {
     protected static final String TOKEN = "integration-test-token";
     protected static final String DOMAIN = "4401020049";

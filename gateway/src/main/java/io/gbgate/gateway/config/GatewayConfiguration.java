@@ -61,7 +61,7 @@ public class GatewayConfiguration {
     @Bean
     FilterRegistrationBean<ApiTokenFilter> apiTokenFilter(ApiToken token, ObjectMapper json) {
         FilterRegistrationBean<ApiTokenFilter> registration = new FilterRegistrationBean<>(new ApiTokenFilter(token, json));
-        registration.addUrlPatterns("/api/*");
+        registration.addUrlPatterns("/api/*", "/actuator/*");
         return registration;
     }
 

@@ -11,7 +11,10 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-/** Requires {@code Authorization: Bearer <token>} on every {@code /api} request. */
+/**
+ * Requires {@code Authorization: Bearer <token>} on every {@code /api} and {@code /actuator} request (metrics
+ * included: Prometheus sends it with {@code authorization: {credentials: ...}}), except the bare health status.
+ */
 public final class ApiTokenFilter extends OncePerRequestFilter {
     /** Request attribute naming who made an authenticated call (for the audit log). */
     public static final String PRINCIPAL_ATTRIBUTE = "gbgate.principal";
@@ -27,7 +30,15 @@ public final class ApiTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/") && !request.getRequestURI().equals("/api");
+        String uri = request.getRequestURI();
+        if (uri.equals("/actuator/health") || uri.startsWith("/actuator/health/")) {
+            return true; // UP or DOWN only, for load balancers and process supervisors
+        }
+        return !under(uri, "/api") && !under(uri, "/actuator");
+    }
+
+    private static boolean under(String uri, String prefix) {
+        return uri.equals(prefix) || uri.startsWith(prefix + "/");
     }
 
     @Override

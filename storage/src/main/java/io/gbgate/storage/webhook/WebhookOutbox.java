@@ -84,6 +84,13 @@ public final class WebhookOutbox {
         return jdbc.query(sql + " ORDER BY d.id FETCH FIRST :limit ROWS ONLY", params, WebhookOutbox::mapRow);
     }
 
+    /** How many deliveries are in {@code state} now (for metrics: a growing pending or dead count wants a look). */
+    public long count(DeliveryState state) {
+        Long count = jdbc.queryForObject("SELECT COUNT(*) FROM webhook_deliveries WHERE state = :state",
+                new MapSqlParameterSource("state", state.code()), Long.class);
+        return count == null ? 0 : count;
+    }
+
     /** The subscription's deliveries, newest first. */
     public List<WebhookDelivery> findBySubscription(String subscriptionId, int limit) {
         return jdbc.query("SELECT " + COLUMNS + " FROM webhook_deliveries WHERE subscription_id = :subscriptionId"

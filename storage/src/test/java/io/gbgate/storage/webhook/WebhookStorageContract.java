@@ -83,6 +83,9 @@ abstract class WebhookStorageContract {
                 .containsExactly(a1.id());
 
         outbox.markDead(a1.id(), null, "connection refused");
+        assertThat(outbox.count(DeliveryState.PENDING)).isEqualTo(1);
+        assertThat(outbox.count(DeliveryState.DEAD)).isEqualTo(1);
+        assertThat(outbox.count(DeliveryState.DELIVERED)).isEqualTo(1);
         WebhookDelivery dead = outbox.find(a1.id()).orElseThrow();
         assertThat(dead.state()).isEqualTo(DeliveryState.DEAD);
         assertThat(dead.attempts()).isEqualTo(2);
