@@ -63,7 +63,8 @@ export async function json(path, options) {
 
 export const gateway = {
   devices: () => json('/api/devices'),
-  channels: (deviceId) => json(`/api/devices/${encodeURIComponent(deviceId)}/channels`),
+  /** One page of the channels of every device: {channels, next}; params: q, online, after, limit. */
+  channelPage: (params) => json(`/api/channels?${new URLSearchParams(params)}`),
   play: (channelId) => json(`/api/channels/${encodeURIComponent(channelId)}/play`, { method: 'POST' }),
   leave: (channelId, viewerId) =>
     call(`/api/channels/${encodeURIComponent(channelId)}/play?viewerId=${encodeURIComponent(viewerId)}`,

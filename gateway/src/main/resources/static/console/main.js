@@ -58,6 +58,11 @@ $('logout').addEventListener('click', async () => {
 });
 
 $('refresh').addEventListener('click', () => tree.refresh().catch(() => {}));
+let searchTimer;
+$('channel-search').addEventListener('input', (event) => {
+  clearTimeout(searchTimer);
+  searchTimer = setTimeout(() => tree.search(event.target.value).catch(() => {}), 250);
+});
 
 function markGrid() {
   document.querySelectorAll('[data-grid]').forEach((button) =>

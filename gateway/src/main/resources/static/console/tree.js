@@ -1,30 +1,52 @@
-// Device and channel tree with online state, refreshed periodically. Clicking a channel hands it
-// to the grid.
+// Device and channel tree with online state, refreshed periodically. Channels come from the server-side
+// channel list in pages of PAGE (one request per PAGE channels, not one per device); the search box narrows
+// it on the server to channels whose name, ID or address contains the text. Clicking a channel hands it to
+// the grid.
 
 import { describeError, gateway } from './api.js';
+
+const PAGE = 1000;
 
 export class DeviceTree {
   constructor(element, onChannel) {
     this.element = element;
     this.onChannel = onChannel;
+    this.filter = '';
+  }
+
+  /** Shows only the channels matching {@code text} (and their devices); empty shows everything. */
+  search(text) {
+    this.filter = text.trim();
+    return this.refresh();
   }
 
   async refresh() {
+    const filter = this.filter;
     let devices;
+    let channels;
     try {
-      devices = await gateway.devices();
+      [devices, channels] = await Promise.all([gateway.devices(), allChannels(filter)]);
     } catch (error) {
       this.element.replaceChildren(note(`devices could not be listed: ${describeError(error)}`, 'error'));
       throw error;
     }
-    if (devices.length === 0) {
-      this.element.replaceChildren(note('no device has registered yet'));
+    if (filter !== this.filter) {
+      return; // a newer search is under way
+    }
+    const byDevice = new Map();
+    for (const channel of channels) {
+      if (!byDevice.has(channel.deviceId)) {
+        byDevice.set(channel.deviceId, []);
+      }
+      byDevice.get(channel.deviceId).push(channel);
+    }
+    const shown = filter ? devices.filter((device) => byDevice.has(device.deviceId)) : devices;
+    if (shown.length === 0) {
+      this.element.replaceChildren(note(filter ? `no camera matches "${filter}"` : 'no device has registered yet'));
       return;
     }
-    const channelLists = await Promise.all(devices.map((device) =>
-      gateway.channels(device.deviceId).catch((error) => error)));
     const list = document.createElement('ul');
-    devices.forEach((device, i) => list.append(this.deviceItem(device, channelLists[i])));
+    shown.forEach((device) => list.append(this.deviceItem(device, byDevice.get(device.deviceId) || [])));
     this.element.replaceChildren(list);
   }
 
@@ -36,9 +58,7 @@ export class DeviceTree {
     item.append(line(device.name || device.deviceId, device.deviceId, device.online,
       `${device.transport || ''} ${device.remoteHost || ''}${device.remotePort ? ':' + device.remotePort : ''}`));
     const list = document.createElement('ul');
-    if (channels instanceof Error) {
-      list.append(note(`channels could not be listed: ${describeError(channels)}`, 'error'));
-    } else if (channels.length === 0) {
+    if (channels.length === 0) {
       list.append(note('no channels in its catalog'));
     } else {
       for (const channel of channels) {
@@ -61,6 +81,25 @@ export class DeviceTree {
     item.append(list);
     return item;
   }
+}
+
+/** Every channel (matching {@code filter}), page by page. */
+async function allChannels(filter) {
+  const channels = [];
+  let after = '';
+  do {
+    const params = { limit: PAGE };
+    if (filter) {
+      params.q = filter;
+    }
+    if (after) {
+      params.after = after;
+    }
+    const page = await gateway.channelPage(params);
+    channels.push(...page.channels);
+    after = page.next || '';
+  } while (after);
+  return channels;
 }
 
 function line(name, id, online, detail) {

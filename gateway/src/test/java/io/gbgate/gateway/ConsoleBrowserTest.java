@@ -60,6 +60,16 @@ class ConsoleBrowserTest extends GatewayTestBase {
         assertThat(text(page, ConsolePage.channelSelector(ids[1]) + " .state")).isEqualTo("online");
         assertThat(text(page, ConsolePage.channelSelector(ids[1]) + " .name")).isEqualTo("camera " + ids[1]);
 
+        console.search(ids[1]);
+        page.waitFor("document.querySelectorAll('#tree .channel').length === 1 && document.querySelector("
+                + BrowserPage.quote(ConsolePage.channelSelector(ids[1])) + ")", Duration.ofSeconds(10),
+                "the search leaves this camera alone in the tree");
+        console.search("no such camera 42");
+        page.waitFor("document.getElementById('tree').textContent.includes('no camera matches')",
+                Duration.ofSeconds(10), "a search without matches says so");
+        console.search("");
+        console.awaitChannel(ids[1]);
+
         for (int size : new int[] {1, 9, 16, 4}) {
             console.grid(size);
             assertThat(console.tiles()).as("tiles of grid %d", size).isEqualTo(size);

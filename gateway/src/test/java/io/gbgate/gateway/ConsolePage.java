@@ -43,6 +43,12 @@ final class ConsolePage {
         return ".channel[data-channel-id=\"" + channelId + "\"]";
     }
 
+    /** Types {@code text} into the camera search box (the tree then asks the server after a short pause). */
+    void search(String text) {
+        page.evaluate("(() => { const box = document.getElementById('channel-search'); box.value = " + quote(text)
+                + "; box.dispatchEvent(new Event('input')); })()");
+    }
+
     void mode(String mode) {
         page.evaluate("document.getElementById('mode').value = " + quote(mode));
     }

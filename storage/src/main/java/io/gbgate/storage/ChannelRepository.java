@@ -125,6 +125,27 @@ public final class ChannelRepository {
                 new SqlParams().id("deviceId", deviceId).source(), ROW_MAPPER);
     }
 
+    /** A page of channels of every device matching {@code query} (see {@link ChannelQuery}). */
+    public List<ChannelRecord> search(ChannelQuery query) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM channels WHERE 1 = 1");
+        SqlParams params = new SqlParams().integer("limit", query.limit());
+        if (query.text() != null) {
+            sql.append(" AND (LOWER(name) LIKE :pattern ESCAPE '\\' OR channel_id LIKE :pattern ESCAPE '\\'"
+                    + " OR LOWER(address) LIKE :pattern ESCAPE '\\')");
+            params.text("pattern", query.likePattern(), ChannelQuery.MAX_TEXT * 2 + 2);
+        }
+        if (query.online() != null) {
+            sql.append(" AND online = :online");
+            params.bool("online", query.online());
+        }
+        if (query.afterChannelId() != null) {
+            sql.append(" AND (channel_id > :afterChannel OR (channel_id = :afterChannel AND device_id > :afterDevice))");
+            params.id("afterChannel", query.afterChannelId()).id("afterDevice", query.afterDeviceId());
+        }
+        sql.append(" ORDER BY channel_id, device_id FETCH FIRST :limit ROWS ONLY");
+        return jdbc.query(sql.toString(), params.source(), ROW_MAPPER);
+    }
+
     /**
      * The channel with this id. Channel ids are globally unique in practice; should two devices report the same
      * id, the most recently updated row wins (ties broken by the lower device id).

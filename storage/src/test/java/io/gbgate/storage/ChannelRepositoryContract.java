@@ -163,4 +163,52 @@ interface ChannelRepositoryContract extends StorageFixture {
         }
         assertThat(channels().findByDevice(DEVICE_A)).hasSize(catalog.size());
     }
+
+    @Test
+    default void searchFindsChannelsOfEveryDeviceByNameIdOrAddressPageByPage() {
+        devices().upsertRegistration(registrationOf(DEVICE_A));
+        devices().upsertRegistration(registrationOf(DEVICE_B));
+        channels().upsertAll(DEVICE_A, List.of(channel(DEVICE_A, CHANNEL_1, "东门 Gate", true),
+                channel(DEVICE_A, CHANNEL_2, "Yard", false), channel(DEVICE_A, CHANNEL_3, "50%_off\\shop", true)));
+        channels().upsertAll(DEVICE_B, List.of(channel(DEVICE_B, CHANNEL_1, "East gate", true),
+                channel(DEVICE_B, "34020000001310000042", "Hall", true)));
+
+        assertThat(channels().search(new ChannelQuery("GATE", null, null, null, 10)))
+                .extracting(ChannelRecord::deviceId, ChannelRecord::channelId)
+                .as("any case, same channel id on two devices ordered by device")
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(DEVICE_A, CHANNEL_1),
+                        org.assertj.core.groups.Tuple.tuple(DEVICE_B, CHANNEL_1));
+        assertThat(channels().search(new ChannelQuery("东门", null, null, null, 10)))
+                .extracting(ChannelRecord::name).containsExactly("东门 Gate");
+        assertThat(channels().search(new ChannelQuery("0042", null, null, null, 10)))
+                .extracting(ChannelRecord::name).as("by part of the channel id").containsExactly("Hall");
+        assertThat(channels().search(new ChannelQuery("building 1", null, null, null, 10))).hasSize(5);
+        assertThat(channels().search(new ChannelQuery("%", null, null, null, 10))).extracting(ChannelRecord::name)
+                .as("wildcards are literal").containsExactly("50%_off\\shop");
+        assertThat(channels().search(new ChannelQuery("_", null, null, null, 10))).hasSize(1);
+        assertThat(channels().search(new ChannelQuery("\\", null, null, null, 10))).hasSize(1);
+        assertThat(channels().search(new ChannelQuery(null, false, null, null, 10)))
+                .extracting(ChannelRecord::name).containsExactly("Yard");
+
+        List<String> paged = new ArrayList<>();
+        ChannelQuery page = new ChannelQuery(null, true, null, null, 2);
+        for (int pages = 0; pages < 10; pages++) {
+            List<ChannelRecord> rows = channels().search(page);
+            rows.forEach(row -> paged.add(row.channelId() + "/" + row.deviceId()));
+            if (rows.size() < page.limit()) {
+                break;
+            }
+            ChannelRecord last = rows.get(rows.size() - 1);
+            page = new ChannelQuery(null, true, last.channelId(), last.deviceId(), 2);
+        }
+        assertThat(paged).containsExactly(CHANNEL_1 + "/" + DEVICE_A, CHANNEL_1 + "/" + DEVICE_B,
+                CHANNEL_3 + "/" + DEVICE_A, "34020000001310000042/" + DEVICE_B);
+
+        assertThatThrownBy(() -> new ChannelQuery(null, null, null, null, 0)).hasMessageContaining("limit");
+        assertThatThrownBy(() -> new ChannelQuery(null, null, null, null, ChannelQuery.MAX_LIMIT + 1))
+                .hasMessageContaining("limit");
+        assertThatThrownBy(() -> new ChannelQuery("x".repeat(65), null, null, null, 1)).hasMessageContaining("longer");
+        assertThatThrownBy(() -> new ChannelQuery(null, null, CHANNEL_1, null, 1)).hasMessageContaining("cursor");
+        assertThat(new ChannelQuery("  ", null, null, null, 1).text()).isNull();
+    }
 }
