@@ -75,6 +75,18 @@ class ApiAndInputTest extends GatewayTestBase {
                     .cause().isInstanceOf(DeviceRegistrationException.class)
                     .satisfies(e -> assertThat(((DeviceRegistrationException) e).statusCode()).isEqualTo(403));
             assertThat(api().get("/api/devices/" + ids[0]).status()).isEqualTo(404);
+
+            JsonNode refused = api().get("/api/registrations/refused?deviceId=" + ids[0]).json();
+            assertThat(refused).as("the installer sees why: %s", refused).singleElement().satisfies(refusal -> {
+                assertThat(refusal.get("reason").asText()).isEqualTo("WRONG_PASSWORD");
+                assertThat(refusal.get("status").asInt()).isEqualTo(403);
+                assertThat(refusal.get("remoteHost").asText()).isEqualTo("127.0.0.1");
+                assertThat(refusal.get("transport").asText()).isEqualTo("UDP");
+                assertThat(refusal.get("detail").asText()).contains("global device password");
+            });
+            assertThat(api().get("/actuator/prometheus").body())
+                    .containsPattern("gbgate_sip_register_refused_total\\{reason=\"WRONG_PASSWORD\"} [1-9]");
+            assertThat(api().get("/api/registrations/refused?limit=0").status()).isEqualTo(400);
         } finally {
             camera.close();
         }

@@ -7,6 +7,7 @@ import io.gbgate.sip.manscdp.DeviceInfoResponse;
 import io.gbgate.sip.manscdp.MobilePositionNotify;
 import io.gbgate.sip.platform.PlatformListener;
 import io.gbgate.sip.platform.RegisteredDevice;
+import io.gbgate.sip.platform.RegistrationRefusal;
 import io.gbgate.sip.platform.Subscription;
 import java.time.Instant;
 import java.util.List;
@@ -40,6 +41,11 @@ public final class PlatformListeners implements PlatformListener {
     @Override
     public void deviceRegistered(RegisteredDevice device) {
         each("deviceRegistered", l -> l.deviceRegistered(device));
+    }
+
+    @Override
+    public void registrationRefused(RegistrationRefusal refusal) {
+        each("registrationRefused", l -> l.registrationRefused(refusal));
     }
 
     @Override

@@ -19,6 +19,10 @@ public interface PlatformListener {
     default void deviceRegistered(RegisteredDevice device) {
     }
 
+    /** A REGISTER was refused; {@code refusal} says who, from where and why. */
+    default void registrationRefused(RegistrationRefusal refusal) {
+    }
+
     /** A device unregistered with Expires 0. */
     default void deviceUnregistered(String deviceId) {
     }

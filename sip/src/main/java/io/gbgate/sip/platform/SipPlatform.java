@@ -1,5 +1,6 @@
 package io.gbgate.sip.platform;
 
+import io.gbgate.sip.auth.FailedDigestLimiter;
 import io.gbgate.sip.auth.NonceService;
 import io.gbgate.sip.manscdp.CatalogItem;
 import io.gbgate.sip.manscdp.DeviceInfoResponse;
@@ -109,7 +110,8 @@ public final class SipPlatform implements AutoCloseable {
         subscriptions = new SubscriptionClient(sip, requests, registry, dialogs, scheduler, listener,
                 config.queryTimeout(), clock);
         RegisterHandler register = new RegisterHandler(config, sip, registry, catalogs,
-                NonceService.withRandomKey(config.nonceExpiry()), listener, this::queryNewDevice, clock);
+                NonceService.withRandomKey(config.nonceExpiry()), FailedDigestLimiter.defaults(), listener,
+                this::queryNewDevice, clock);
         RecordInfoResponseHandler records = new RecordInfoResponseHandler(pending);
         MessageHandler message = new MessageHandler(config, sip, registry, List.of(
                 new KeepaliveHandler(registry, listener, clock, config.defaultKeepaliveInterval()),

@@ -104,6 +104,37 @@ class PlatformRegistrationTest {
                         e -> assertThat(e.statusCode()).isEqualTo(403));
         assertThat(platform.device(DEVICE_ID)).isEmpty();
         assertThat(events.registered).isEmpty();
+        assertThat(events.refusals).singleElement().satisfies(refusal -> {
+            assertThat(refusal.deviceId()).isEqualTo(DEVICE_ID);
+            assertThat(refusal.reason()).isEqualTo(RegistrationRefusal.Reason.WRONG_PASSWORD);
+            assertThat(refusal.status()).isEqualTo(403);
+            assertThat(refusal.remoteHost()).isEqualTo("127.0.0.1");
+            assertThat(refusal.remotePort()).isEqualTo(device.port());
+            assertThat(refusal.transport()).isEqualTo("UDP");
+            assertThat(refusal.detail()).contains("global device password");
+        });
+    }
+
+    @Test
+    void repeatedWrongPasswordsAreRefusedUncheckedForAWhileEvenTheRightOne() throws Exception {
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            device = GbFixture.startDevice(GbFixture.deviceConfig(platform.port(), SipTransport.UDP)
+                    .withPassword("guess-" + attempt), media);
+            assertThatThrownBy(() -> device.registered().get(15, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class);
+            device.close();
+            device = null;
+        }
+        assertThat(events.refusals).extracting(RegistrationRefusal::reason)
+                .containsOnly(RegistrationRefusal.Reason.WRONG_PASSWORD).hasSize(5);
+        assertThat(events.refusals.get(4).detail()).contains("further attempts from 127.0.0.1 are refused");
+
+        device = GbFixture.startDevice(GbFixture.deviceConfig(platform.port(), SipTransport.UDP), media);
+        assertThatThrownBy(() -> device.registered().get(15, TimeUnit.SECONDS))
+                .cause().isInstanceOfSatisfying(DeviceRegistrationException.class,
+                        e -> assertThat(e.statusCode()).isEqualTo(403));
+        assertThat(events.refusals.get(5).reason()).isEqualTo(RegistrationRefusal.Reason.TOO_MANY_FAILURES);
+        assertThat(events.refusals.get(5).detail()).contains("refused unchecked for another");
+        assertThat(platform.device(DEVICE_ID)).isEmpty();
     }
 
     @ParameterizedTest

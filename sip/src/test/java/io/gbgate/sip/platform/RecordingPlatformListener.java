@@ -20,6 +20,7 @@ final class RecordingPlatformListener implements PlatformListener {
 
     final List<RegisteredDevice> registered = new CopyOnWriteArrayList<>();
     final List<String> unregistered = new CopyOnWriteArrayList<>();
+    final List<RegistrationRefusal> refusals = new CopyOnWriteArrayList<>();
     final List<String> offline = new CopyOnWriteArrayList<>();
     final List<List<String>> channelsOffline = new CopyOnWriteArrayList<>();
     final List<String> keepalives = new CopyOnWriteArrayList<>();
@@ -38,6 +39,11 @@ final class RecordingPlatformListener implements PlatformListener {
     @Override
     public void deviceRegistered(RegisteredDevice device) {
         registered.add(device);
+    }
+
+    @Override
+    public void registrationRefused(RegistrationRefusal refusal) {
+        refusals.add(refusal);
     }
 
     @Override
