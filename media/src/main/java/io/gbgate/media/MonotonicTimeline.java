@@ -93,8 +93,8 @@ public final class MonotonicTimeline {
         return discontinuities;
     }
 
-    /** {@code a - b} modulo 2^33, as a value in [-2^32, 2^32). */
-    static long signedDelta(long a, long b) {
+    /** {@code a - b} modulo 2^33 (the PES timestamp width), as a value in [-2^32, 2^32). */
+    public static long signedDelta(long a, long b) {
         long d = (a - b) & MASK;
         return d >= HALF ? d - WRAP : d;
     }

@@ -1,5 +1,7 @@
 package io.gbgate.storage.recording;
 
+import io.gbgate.media.MonotonicTimeline;
+
 /**
  * Maps a camera's 90 kHz timestamps (33-bit, wrapping, sometimes glitching) onto the strictly increasing timeline
  * written into the segments of one recorder, starting at {@link #ORIGIN}.
@@ -7,7 +9,7 @@ package io.gbgate.storage.recording;
  * <p>A forward step of at most {@link #MAX_STEP} is kept (also across the 2^33 wrap). A small glitch (zero step or
  * going back less than {@link #MAX_STEP}) is smoothed over with the last frame interval. A bigger jump is a break:
  * {@link #next} returns {@link #BREAK} without moving, and the recorder continues the timeline with {@link #restart}
- * at the next keyframe. Not thread-safe.
+ * at the next keyframe (unlike the players' {@link MonotonicTimeline}, which bridges jumps). Not thread-safe.
  */
 final class MediaTimeline {
     /** Output timestamp of the very first unit (1.4 s, as FFmpeg does), so PCR = DTS - 100 ms stays positive. */
@@ -17,9 +19,6 @@ final class MediaTimeline {
     /** Returned by {@link #next} for a timestamp that breaks the timeline. */
     static final long BREAK = Long.MIN_VALUE;
 
-    private static final long WRAP = 1L << 33;
-    private static final long MASK = WRAP - 1;
-    private static final long HALF = WRAP >>> 1;
     private static final long DEFAULT_FRAME_TICKS = 3_600;
 
     private long frameTicks = DEFAULT_FRAME_TICKS;
@@ -47,7 +46,7 @@ final class MediaTimeline {
 
     /** Maps the next video DTS, or returns {@link #BREAK}. */
     long next(long rawDts) {
-        long step = signedDelta(rawDts, lastRaw);
+        long step = MonotonicTimeline.signedDelta(rawDts, lastRaw);
         if (step > MAX_STEP || step < -MAX_STEP) {
             return BREAK;
         }
@@ -64,7 +63,7 @@ final class MediaTimeline {
 
     /** Maps a PTS or audio timestamp of the same clock, or returns {@link #BREAK} when it is too far away. */
     long related(long raw) {
-        long delta = signedDelta(raw, lastRaw);
+        long delta = MonotonicTimeline.signedDelta(raw, lastRaw);
         return Math.abs(delta) > MAX_STEP ? BREAK : lastOut + delta;
     }
 
@@ -78,11 +77,5 @@ final class MediaTimeline {
 
     long glitches() {
         return glitches;
-    }
-
-    /** {@code a - b} modulo 2^33 as a value in [-2^32, 2^32). */
-    static long signedDelta(long a, long b) {
-        long d = (a - b) & MASK;
-        return d >= HALF ? d - WRAP : d;
     }
 }
