@@ -56,7 +56,9 @@ public record GbgateProperties(
             /* how many streams the shared UDP port carries (told apart by SSRC; at most 9999) */
             @DefaultValue("9999") int sharedPortSsrcs,
             /* sockets reading the shared UDP port (SO_REUSEPORT, needs epoll); 0: one per media event loop */
-            @DefaultValue("0") int rtpReaders) {
+            @DefaultValue("0") int rtpReaders,
+            /* also make AAC of a camera's G.711 audio, so TS-HLS, recordings and clips carry sound */
+            @DefaultValue("true") boolean aacFromG711) {
     }
 
     /** REST API access. */

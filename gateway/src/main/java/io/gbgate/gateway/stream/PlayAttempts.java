@@ -64,7 +64,7 @@ final class PlayAttempts {
         PlayAttempt attempt = new PlayAttempt(transport, ssrc, null);
         attempt.ssrcReserved(reserved != null);
         PsOverRtpIngest ingest = new PsOverRtpIngest(stream.hub(), PooledByteBufAllocator.DEFAULT,
-                observerFor(stream, attempt));
+                observerFor(stream, attempt), props.media().aacFromG711());
         attempt.ingest(ingest);
         stream.attempt(attempt);
         try {

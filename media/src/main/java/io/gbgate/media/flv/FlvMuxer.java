@@ -40,7 +40,12 @@ public final class FlvMuxer {
         /** Dropped: the stream has not started (no keyframe yet, or audio before it). */
         WAITING_FOR_KEYFRAME,
         /** Dropped: no picture data, unusable parameter sets, broken ADTS, an unplaceable timestamp. */
-        MALFORMED
+        MALFORMED,
+        /**
+         * Dropped: audio of another codec than the one the stream's audio started with (e.g. the AAC the
+         * gateway makes of a camera's G.711 next to the G.711 itself): an FLV stream has one audio codec.
+         */
+        OTHER_AUDIO
     }
 
     private final LengthPrefixedNalUnits converter = new LengthPrefixedNalUnits();
@@ -148,6 +153,9 @@ public final class FlvMuxer {
     }
 
     private Outcome writeG711(AccessUnit unit, ByteBuf out) {
+        if (config.audioCodec() == Codec.AAC) {
+            return Outcome.OTHER_AUDIO;
+        }
         if (config.audioCodec() != unit.codec()) {
             config = config.withAudio(unit.codec(), null);
         }
@@ -172,6 +180,9 @@ public final class FlvMuxer {
         AdtsHeader first = AdtsHeader.parse(data, index, limit);
         if (first == null) {
             return Outcome.MALFORMED;
+        }
+        if (config.audioCodec() == Codec.G711A || config.audioCodec() == Codec.G711U) {
+            return Outcome.OTHER_AUDIO;
         }
         if (config.audioCodec() != Codec.AAC || !config.sameAac(first)) {
             config = config.withAudio(Codec.AAC, first);

@@ -44,6 +44,7 @@ public final class FlvSink implements StreamSink, AutoCloseable {
     private final AtomicLong unitsReceived = new AtomicLong();
     private final AtomicLong unitsMuxed = new AtomicLong();
     private final AtomicLong unitsWaiting = new AtomicLong();
+    private final AtomicLong unitsOtherAudio = new AtomicLong();
     private final AtomicLong unitsMalformed = new AtomicLong();
     private final AtomicLong bytesMuxed = new AtomicLong();
 
@@ -132,7 +133,7 @@ public final class FlvSink implements StreamSink, AutoCloseable {
             open = (int) subscriptions.stream().filter(s -> !s.isClosed()).count();
         }
         return new FlvSinkStats(open, subscribersDropped.get(), unitsReceived.get(), unitsMuxed.get(),
-                unitsWaiting.get(), unitsMalformed.get(), bytesMuxed.get());
+                unitsWaiting.get(), unitsMalformed.get(), unitsOtherAudio.get(), bytesMuxed.get());
     }
 
     /** Caches the chunk when it belongs to the current GOP and sends it to every subscriber that can take it. */
@@ -180,6 +181,7 @@ public final class FlvSink implements StreamSink, AutoCloseable {
         AtomicLong counter = switch (outcome) {
             case KEYFRAME, VIDEO, AUDIO -> unitsMuxed;
             case WAITING_FOR_KEYFRAME -> unitsWaiting;
+            case OTHER_AUDIO -> unitsOtherAudio;
             case MALFORMED -> unitsMalformed;
         };
         counter.incrementAndGet();

@@ -1,6 +1,8 @@
 package io.gbgate.media.ingest;
 
 import io.gbgate.media.AccessUnit;
+import io.gbgate.media.Codec;
+import io.gbgate.media.audio.G711ToAac;
 import io.gbgate.media.hub.StreamHub;
 import io.gbgate.media.ps.PsDemuxStats;
 import io.gbgate.media.ps.PsDemuxer;
@@ -19,15 +21,25 @@ public final class PsOverRtpIngest implements RtpPacketListener {
     private final StreamHub hub;
     private final PsDemuxer demuxer;
     private final IngestObserver observer;
+    private final G711ToAac aac;
     private volatile long lastPacketNanos;
     private volatile long packets;
     private boolean firstPacketSeen;
     private boolean keyframeSeen;
 
     public PsOverRtpIngest(StreamHub hub, ByteBufAllocator alloc, IngestObserver observer) {
+        this(hub, alloc, observer, false);
+    }
+
+    /**
+     * @param aacFromG711 also publish an AAC version of G.711 audio (for MPEG-TS HLS, recordings and clips,
+     *                    which cannot carry G.711); the G.711 units are published as they are too
+     */
+    public PsOverRtpIngest(StreamHub hub, ByteBufAllocator alloc, IngestObserver observer, boolean aacFromG711) {
         this.hub = hub;
         this.observer = observer;
         this.demuxer = new PsDemuxer(alloc, this::onAccessUnit);
+        this.aac = aacFromG711 ? new G711ToAac(alloc, hub::publish) : null;
         this.lastPacketNanos = System.nanoTime();
     }
 
@@ -54,6 +66,14 @@ public final class PsOverRtpIngest implements RtpPacketListener {
             observer.firstKeyframe(unit);
         }
         hub.publish(unit);
+        if (aac != null && (unit.codec() == Codec.G711A || unit.codec() == Codec.G711U)) {
+            aac.accept(unit);
+        }
+    }
+
+    /** The G.711 to AAC conversion of this ingest, or null when it has none. */
+    public G711ToAac aacFromG711() {
+        return aac;
     }
 
     /** Nanosecond timestamp ({@link System#nanoTime()}) of the last packet, or of creation. */
@@ -76,5 +96,8 @@ public final class PsOverRtpIngest implements RtpPacketListener {
     /** Releases the demuxer's buffers. Call on the ingest thread after unregistering. */
     public void close() {
         demuxer.close();
+        if (aac != null) {
+            aac.close();
+        }
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.gbgate.media.AccessUnit;
 import io.gbgate.media.Codec;
+import io.gbgate.media.audio.G711ToAac;
 import io.gbgate.media.NettyLeakGuard;
 import io.gbgate.media.hls.AnnexBAccessUnits;
 import io.netty.buffer.ByteBuf;
@@ -78,11 +79,19 @@ class FlvMuxerCameraTest {
         ByteBuf body = alloc.buffer();
         ByteBuf file = alloc.buffer();
         int frames = 250;
+        int[] otherAudio = new int[1];
+        // the AAC the gateway makes of the G.711 reaches the muxer too: an FLV stream keeps its first audio codec
+        G711ToAac aac = new G711ToAac(alloc, unit -> {
+            assertThat(muxer.write(unit, body)).isEqualTo(FlvMuxer.Outcome.OTHER_AUDIO);
+            otherAudio[0]++;
+        });
         try {
             camera.play(0, frames, alloc, unit -> {
                 FlvMuxer.Outcome outcome = muxer.write(unit, body);
                 assertThat(outcome).isNotIn(FlvMuxer.Outcome.MALFORMED, FlvMuxer.Outcome.WAITING_FOR_KEYFRAME);
+                aac.accept(unit);
             });
+            assertThat(otherAudio[0]).isPositive();
             muxer.writeStreamHead(file);
             file.writeBytes(body);
             byte[] flv = ByteBufUtil.getBytes(file);
@@ -107,6 +116,7 @@ class FlvMuxerCameraTest {
             assertThat(decoded.audioChannels()).isEqualTo(1);
             assertThat(decoded.audioFrames()).isPositive();
         } finally {
+            aac.close();
             body.release();
             file.release();
         }

@@ -1,0 +1,37 @@
+package io.gbgate.media.audio;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The expansion tables against FFmpeg's own G.711 decoders, for all 256 codes. */
+class G711Test {
+
+    @Test
+    void everyAlawCodeExpandsLikeFfmpegDoes() throws Exception {
+        byte[] codes = allCodes();
+        short[] ffmpeg = DecodedAudio.of(codes, "alaw", 8000).samples();
+        assertThat(ffmpeg).hasSize(codes.length);
+        for (int i = 0; i < codes.length; i++) {
+            assertThat(G711.alawToLinear(codes[i])).as("A-law code 0x%02X", codes[i] & 0xFF).isEqualTo(ffmpeg[i]);
+        }
+    }
+
+    @Test
+    void everyUlawCodeExpandsLikeFfmpegDoes() throws Exception {
+        byte[] codes = allCodes();
+        short[] ffmpeg = DecodedAudio.of(codes, "mulaw", 8000).samples();
+        assertThat(ffmpeg).hasSize(codes.length);
+        for (int i = 0; i < codes.length; i++) {
+            assertThat(G711.ulawToLinear(codes[i])).as("µ-law code 0x%02X", codes[i] & 0xFF).isEqualTo(ffmpeg[i]);
+        }
+    }
+
+    private static byte[] allCodes() {
+        byte[] codes = new byte[256 * 4];
+        for (int i = 0; i < codes.length; i++) {
+            codes[i] = (byte) i;
+        }
+        return codes;
+    }
+}
