@@ -27,6 +27,19 @@ class G711Test {
         }
     }
 
+    @Test
+    void alawCompressionInvertsTheExpansionAndRoundsToTheNearestLevel() {
+        for (int code = 0; code < 256; code++) {
+            short level = G711.alawToLinear((byte) code);
+            assertThat(G711.alawToLinear(G711.linearToAlaw(level))).as("code 0x%02X", code).isEqualTo(level);
+        }
+        for (int sample = Short.MIN_VALUE; sample <= Short.MAX_VALUE; sample += 7) {
+            short back = G711.alawToLinear(G711.linearToAlaw((short) sample));
+            int step = Math.max(16, Math.abs(back) / 16); // half a quantization step of the segment, and some
+            assertThat(Math.abs(back - sample)).as("sample %d came back as %d", sample, back).isLessThanOrEqualTo(step);
+        }
+    }
+
     private static byte[] allCodes() {
         byte[] codes = new byte[256 * 4];
         for (int i = 0; i < codes.length; i++) {
