@@ -24,13 +24,17 @@ import org.bytedeco.javacv.FrameRecorder;
  * <p>The output starts at the last keyframe at or before {@code from} and ends before the first video packet at or
  * after {@code to}; timestamps start at 0 and the segments follow each other back to back (holes between segments
  * are closed). The MP4 is written with {@code movflags=+faststart}, so the index (moov) precedes the media (mdat).
- * Every segment must carry the same streams as the first (the recorder's segments of one channel do unless the
- * camera changed codec); a segment that does not is skipped and counted.
+ * The MP4 gets the streams of the first segment, or of one of the next two when that one adds audio to the same
+ * video (a recording's first segment opens at the first keyframe, often before the first audio frame, e.g. the
+ * AAC made of a camera's G.711). Every segment's streams must be among those (the recorder's segments of one
+ * channel are unless the camera changed codec); a segment whose are not is skipped and counted.
  */
 final class Mp4Remuxer {
 
     private static final long TICKS_PER_MILLI = 90;
     private static final long DEFAULT_FRAME_TICKS = 3_600;
+    /** Segments after the first looked at for a richer stream layout. */
+    private static final int LAYOUT_LOOKAHEAD = 2;
 
     /** What the remux produced. */
     record Result(long durationMs, long videoPackets, int segmentsSkipped) {
@@ -52,25 +56,30 @@ final class Mp4Remuxer {
         long startDts = startKeyframeDts(first, from);
         long spanTicks = Math.max(1, (to.toEpochMilli() - Math.max(first.startAt().toEpochMilli(),
                 from.toEpochMilli())) * TICKS_PER_MILLI);
-        try (FFmpegFrameGrabber head = open(first)) {
-            AVFormatContext layout = head.getFormatContext();
+        try (FFmpegFrameGrabber head = open(first);
+             FFmpegFrameGrabber richer = richerLayout(segments, head.getFormatContext())) {
+            // the recorder reads the input streams' time bases while it copies: the layout stays open to the end
+            FFmpegFrameGrabber layoutSource = richer != null ? richer : head;
+            AVFormatContext layout = layoutSource.getFormatContext();
+            requireTimeBase(head.getFormatContext(), first);
             requireTimeBase(layout, first);
             clearCodecTags(layout);
             try (FFmpegFrameRecorder recorder = new FFmpegFrameRecorder(output.toFile(), head.getImageWidth(),
-                    head.getImageHeight(), head.getAudioChannels())) {
+                    head.getImageHeight(), layoutSource.getAudioChannels())) {
                 recorder.setFormat("mp4");
                 recorder.setOption("movflags", "+faststart");
                 recorder.start(layout);
                 Copy copy = new Copy(recorder, to, spanTicks, progress);
                 int skipped = 0;
-                boolean more = copy.segment(head, first, startDts);
+                boolean more = copy.segment(head, first, startDts, streamMap(layout, head.getFormatContext()));
                 for (int i = 1; more && i < segments.size(); i++) {
                     try (FFmpegFrameGrabber next = open(segments.get(i))) {
-                        if (!sameLayout(layout, next.getFormatContext())) {
+                        int[] map = streamMap(layout, next.getFormatContext());
+                        if (map == null) {
                             skipped++;
                             continue;
                         }
-                        more = copy.segment(next, segments.get(i), AV_NOPTS_VALUE);
+                        more = copy.segment(next, segments.get(i), AV_NOPTS_VALUE, map);
                     }
                 }
                 recorder.stop();
@@ -134,17 +143,44 @@ final class Mp4Remuxer {
         }
     }
 
-    private static boolean sameLayout(AVFormatContext a, AVFormatContext b) {
-        if (a.nb_streams() != b.nb_streams()) {
-            return false;
+    /**
+     * The first of the next {@link #LAYOUT_LOOKAHEAD} segments whose streams include all of {@code head}'s and more
+     * (audio joining the same video), opened; null when there is none.
+     */
+    private FFmpegFrameGrabber richerLayout(List<RecordingSegment> segments, AVFormatContext head)
+            throws FrameGrabber.Exception {
+        for (int i = 1; i <= LAYOUT_LOOKAHEAD && i < segments.size(); i++) {
+            FFmpegFrameGrabber candidate = open(segments.get(i));
+            AVFormatContext layout = candidate.getFormatContext();
+            if (layout.nb_streams() > head.nb_streams() && streamMap(layout, head) != null) {
+                return candidate;
+            }
+            candidate.close();
         }
-        for (int i = 0; i < a.nb_streams(); i++) {
-            if (a.streams(i).codecpar().codec_type() != b.streams(i).codecpar().codec_type()
-                    || a.streams(i).codecpar().codec_id() != b.streams(i).codecpar().codec_id()) {
-                return false;
+        return null;
+    }
+
+    /**
+     * For each stream of {@code input}, the index of the stream of {@code layout} of the same type and codec;
+     * null when one has none.
+     */
+    private static int[] streamMap(AVFormatContext layout, AVFormatContext input) {
+        int[] map = new int[input.nb_streams()];
+        boolean[] taken = new boolean[layout.nb_streams()];
+        for (int i = 0; i < input.nb_streams(); i++) {
+            map[i] = -1;
+            for (int j = 0; j < layout.nb_streams() && map[i] < 0; j++) {
+                if (!taken[j] && layout.streams(j).codecpar().codec_type() == input.streams(i).codecpar().codec_type()
+                        && layout.streams(j).codecpar().codec_id() == input.streams(i).codecpar().codec_id()) {
+                    map[i] = j;
+                    taken[j] = true;
+                }
+            }
+            if (map[i] < 0) {
+                return null;
             }
         }
-        return true;
+        return map;
     }
 
     private static boolean isVideo(AVFormatContext context, AVPacket packet) {
@@ -158,6 +194,7 @@ final class Mp4Remuxer {
         private final long spanTicks;
         private final IntConsumer progress;
         private long offset;
+        private long lastAudioOut = -1;
         private long videoPackets;
         private int lastPercent = -1;
 
@@ -169,11 +206,12 @@ final class Mp4Remuxer {
         }
 
         /**
-         * Copies one segment from {@code startDts} (from its first video packet when {@code AV_NOPTS_VALUE}).
+         * Copies one segment from {@code startDts} (from its first video packet when {@code AV_NOPTS_VALUE}), its
+         * streams going to the output streams {@code streamMap} names.
          *
          * @return false once {@code to} was reached
          */
-        boolean segment(FFmpegFrameGrabber grabber, RecordingSegment segment, long startDts)
+        boolean segment(FFmpegFrameGrabber grabber, RecordingSegment segment, long startDts, int[] streamMap)
                 throws FrameGrabber.Exception, FrameRecorder.Exception {
             AVFormatContext context = grabber.getFormatContext();
             long firstDts = AV_NOPTS_VALUE;
@@ -206,12 +244,18 @@ final class Mp4Remuxer {
                     }
                     lastDts = dts;
                     videoPackets++;
-                } else if (type != AVMEDIA_TYPE_AUDIO || firstDts == AV_NOPTS_VALUE || dts < base) {
+                } else if (type != AVMEDIA_TYPE_AUDIO || firstDts == AV_NOPTS_VALUE
+                        || offset + dts - base < 0 || offset + dts - base <= lastAudioOut) {
+                    // audio a little before the segment's first picture belongs to it (an encoder's AAC frames
+                    // arrive after the picture that opened the segment): kept unless it overlaps what was written
                     continue;
+                } else {
+                    lastAudioOut = offset + dts - base;
                 }
                 long pts = packet.pts() == AV_NOPTS_VALUE ? dts : packet.pts();
                 packet.dts(offset + dts - base);
                 packet.pts(offset + pts - base);
+                packet.stream_index(streamMap[packet.stream_index()]);
                 recorder.recordPacket(packet);
                 report(offset + dts - base);
             }

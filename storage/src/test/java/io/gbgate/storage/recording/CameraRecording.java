@@ -1,8 +1,11 @@
 package io.gbgate.storage.recording;
 
 import io.gbgate.media.AccessUnit;
+import io.gbgate.media.Codec;
+import io.gbgate.media.audio.G711ToAac;
 import io.gbgate.media.hls.AnnexBAccessUnits;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.buffer.Unpooled;
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -22,11 +25,22 @@ public record CameraRecording(RecorderStats recorder, WriterStats writer) {
      */
     public static CameraRecording record(AnnexBAccessUnits camera, Path dataDir, RecordingIndex index, TestClock clock,
                                          int frames, int stallBeforeFrame, Duration stall) {
+        return record(camera, null, dataDir, index, clock, frames, stallBeforeFrame, stall);
+    }
+
+    /**
+     * Like {@link #record(AnnexBAccessUnits, Path, RecordingIndex, TestClock, int, int, Duration)}, with the camera's
+     * G.711 A-law {@code alaw} (null: none) turned into AAC as the gateway's ingest does, two 20 ms units a frame.
+     */
+    public static CameraRecording record(AnnexBAccessUnits camera, byte[] alaw, Path dataDir, RecordingIndex index,
+                                         TestClock clock, int frames, int stallBeforeFrame, Duration stall) {
         PooledByteBufAllocator allocator = PooledByteBufAllocator.DEFAULT;
         RecorderStats recorderStats;
         try (SegmentWriter writer = new SegmentWriter(dataDir, index, allocator, clock, 64, 256L << 20)) {
             SegmentRecorder recorder = writer.newRecorder(RecordingStorageContract.CHANNEL, RecorderSettings.DEFAULTS);
+            G711ToAac aac = new G711ToAac(allocator, recorder::onAccessUnit);
             long pts = 900_000; // a camera clock that does not start at 0
+            int audioAt = 0;
             for (int i = 0; i < Math.min(frames, camera.size()); i++) {
                 if (i == stallBeforeFrame) {
                     clock.advance(stall);
@@ -37,9 +51,15 @@ public record CameraRecording(RecorderStats recorder, WriterStats writer) {
                 } finally {
                     unit.release();
                 }
+                for (int k = 0; alaw != null && k < 2 && audioAt + 160 <= alaw.length; k++, audioAt += 160) {
+                    long audioPts = 900_000 + audioAt / 160 * 1800L;
+                    aac.accept(new AccessUnit(Codec.G711A, audioPts, audioPts, true,
+                            Unpooled.wrappedBuffer(alaw, audioAt, 160)));
+                }
                 pts += AnnexBAccessUnits.FRAME_TICKS;
                 clock.advance(Duration.ofMillis(40));
             }
+            aac.close();
             recorder.onStreamClosed("camera unregistered");
             recorderStats = recorder.stats();
             writer.close();
