@@ -47,6 +47,10 @@ export class HlsPlayback {
         onFailure(new Error(describe(data)));
       }
     });
+    hls.on(Hls.Events.BUFFER_CODECS, (event, data) => {
+      this.tracks = Object.keys(data).filter((kind) => data[kind]).sort()
+        .map((kind) => `${kind} ${data[kind].codec || ''}`.trim());
+    });
     hls.loadSource(this.url);
     hls.attachMedia(video);
   }
@@ -70,6 +74,7 @@ export class HlsPlayback {
       bandwidthEstimate: Number.isFinite(hls.bandwidthEstimate) ? hls.bandwidthEstimate : null,
       lowLatency: this.lowLatency,
       transcodedToH264: this.transcoded,
+      tracks: this.tracks || [],
     };
   }
 

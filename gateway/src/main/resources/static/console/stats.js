@@ -54,7 +54,8 @@ export class StatsPanel {
     if (browser.hls) {
       rows.push(['HLS variant', browser.hls.lowLatency ? 'LL-HLS (fMP4 parts)' : 'MPEG-TS segments'],
         ['live latency', seconds(browser.hls.latencySeconds)], ['buffered ahead', seconds(browser.hls.bufferSeconds)],
-        ['bandwidth estimate', browser.hls.bandwidthEstimate ? `${Math.round(browser.hls.bandwidthEstimate / 1000)} kb/s` : '–']);
+        ['bandwidth estimate', browser.hls.bandwidthEstimate ? `${Math.round(browser.hls.bandwidthEstimate / 1000)} kb/s` : '–'],
+        ['HLS tracks', browser.hls.tracks.length ? browser.hls.tracks.join(' + ') : '–']);
     }
     if (browser.streamId) {
       try {

@@ -4,8 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gbgate.gateway.browser.BrowserPage;
 import io.gbgate.gateway.browser.HeadlessChromium;
+import io.gbgate.gateway.simulator.G711Tone;
+import io.gbgate.gateway.simulator.MuxedFeed;
+import io.gbgate.gateway.simulator.TestPatternFeed;
+import io.gbgate.media.source.TestPatternConfig;
 import io.gbgate.sip.stack.SipTransport;
+import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -113,6 +119,50 @@ class BrowserPlaybackTest extends GatewayTestBase {
                 steps(tile));
         console.stopTile(0);
         assertThat(api().delete("/api/channels/" + ids[1] + "/play").status()).isEqualTo(204);
+    }
+
+    /**
+     * A camera with a microphone over MPEG-TS HLS in the browser: its G.711 becomes AAC, which the first segment
+     * already carries, so hls.js sets up an audio track next to the video (it never adds one later) and plays.
+     * (The console prefers LL-HLS, whose fMP4 carries no audio yet; WebRTC sends the G.711 itself.)
+     */
+    @Test
+    void hlsJsPlaysTheMpegTsOfACameraWithG711WithAnAudioTrack() throws Exception {
+        String[] ids = newIds();
+        camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), () -> new MuxedFeed(
+                new TestPatternFeed(TestPatternConfig.of("browser-tone", 320, 240, 25), FEEDS),
+                PooledByteBufAllocator.DEFAULT, new G711Tone(440)));
+        JsonNode play = api().post("/api/channels/" + ids[1] + "/play").json();
+        BrowserPage page = chromium.newPage();
+        page.navigate("http://127.0.0.1:" + httpPort + "/console/");
+        JsonNode result = page.evaluate("""
+                (async () => {
+                  const Hls = (await import('/webjars/hls.js/dist/hls.mjs')).default;
+                  const video = document.createElement('video');
+                  video.muted = true;
+                  document.body.append(video);
+                  const hls = new Hls();
+                  const tracks = new Promise((resolve) => hls.on(Hls.Events.BUFFER_CODECS, (event, data) =>
+                    resolve(Object.keys(data).filter((kind) => data[kind]).sort()
+                      .map((kind) => kind + ' ' + data[kind].codec))));
+                  hls.loadSource(%s);
+                  hls.attachMedia(video);
+                  video.play().catch(() => {});
+                  const found = await Promise.race([tracks, new Promise((r) => setTimeout(() => r(null), 20000))]);
+                  const frames = await new Promise((resolve) => {
+                    let count = 0;
+                    const step = () => { if (++count >= 50) resolve(count); else video.requestVideoFrameCallback(step); };
+                    video.requestVideoFrameCallback(step);
+                    setTimeout(() => resolve(count), 15000);
+                  });
+                  hls.destroy();
+                  return { tracks: found, frames };
+                })()""".formatted(BrowserPage.quote(play.get("hls").asText())), Duration.ofSeconds(45));
+        assertThat(result.path("tracks")).as("hls.js tracks: %s", result).hasSize(2);
+        assertThat(result.path("tracks").get(0).asText()).startsWith("audio mp4a.40");
+        assertThat(result.path("tracks").get(1).asText()).startsWith("video avc1");
+        assertThat(result.path("frames").asInt()).as("pictures shown").isGreaterThanOrEqualTo(50);
+        api().delete("/api/channels/" + ids[1] + "/play");
     }
 
     private ConsolePage openConsole(String channelId, String mode) throws InterruptedException {

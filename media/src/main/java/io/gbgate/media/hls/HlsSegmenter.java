@@ -1,8 +1,8 @@
 package io.gbgate.media.hls;
 
 import io.gbgate.media.AccessUnit;
-import io.gbgate.media.MonotonicTimeline;
 import io.gbgate.media.Codec;
+import io.gbgate.media.MonotonicTimeline;
 import io.gbgate.media.hub.StreamSink;
 import io.gbgate.media.ts.TsMuxer;
 import io.netty.buffer.ByteBuf;
@@ -51,6 +51,8 @@ public final class HlsSegmenter implements StreamSink, AutoCloseable {
     private long segmentStartDts;
     private long lastVideoDts;
     private boolean aacSeen;
+    /** The first segment's video while it has no audio track, or null. */
+    private FirstSegmentVideo firstSegmentVideo;
     private boolean closed;
     private volatile String closeReason;
 
@@ -102,6 +104,7 @@ public final class HlsSegmenter implements StreamSink, AutoCloseable {
             if (segmentOpen) {
                 publishSegment(lastVideoDts - segmentStartDts + timeline.frameTicks());
             }
+            dropFirstSegmentVideo();
             if (working != null) {
                 working.release();
                 working = null;
@@ -204,14 +207,19 @@ public final class HlsSegmenter implements StreamSink, AutoCloseable {
             if (opening) { // a segment must start with a decodable keyframe: wait for the next
                 working.clear();
                 segmentOpen = false;
+                dropFirstSegmentVideo();
             }
             return;
+        }
+        if (firstSegmentVideo != null) {
+            firstSegmentVideo.add(unit, pts, dts);
         }
         lastVideoDts = dts;
         if (working.readableBytes() > settings.maxSegmentBytes()) {
             working.clear();
             segmentOpen = false;
             segmentsDiscarded.incrementAndGet();
+            dropFirstSegmentVideo();
         }
     }
 
@@ -224,6 +232,12 @@ public final class HlsSegmenter implements StreamSink, AutoCloseable {
         if (!segmentOpen) {
             unitsSkippedWaitingForKeyframe.incrementAndGet();
             return;
+        }
+        if (firstSegmentVideo != null) { // audio came during the first segment: give it the track from the start
+            working.clear();
+            muxer = new TsMuxer(muxer.videoCodec(), Codec.AAC);
+            firstSegmentVideo.replay(muxer, working);
+            dropFirstSegmentVideo();
         }
         long pts = timeline.mapRelated(unit.pts());
         if (muxer.audioCodec() == null || pts == MonotonicTimeline.UNPLACEABLE) {
@@ -253,6 +267,17 @@ public final class HlsSegmenter implements StreamSink, AutoCloseable {
         segmentOpen = true;
         segmentStartDts = startDts;
         lastVideoDts = startDts;
+        dropFirstSegmentVideo();
+        if (audio == null && window.segmentsPublished() == 0) {
+            firstSegmentVideo = new FirstSegmentVideo();
+        }
+    }
+
+    private void dropFirstSegmentVideo() {
+        if (firstSegmentVideo != null) {
+            firstSegmentVideo.release();
+            firstSegmentVideo = null;
+        }
     }
 
     /** Copies the open segment out of the working buffer (one copy per segment) and publishes it. */
@@ -261,6 +286,7 @@ public final class HlsSegmenter implements StreamSink, AutoCloseable {
         working.readBytes(bytes);
         working.clear();
         segmentOpen = false;
+        dropFirstSegmentVideo();
         SegmentWindow current = window;
         HlsSegment segment = HlsSegment.of(current.segmentsPublished(), durationTicks / TICKS_PER_SECOND, bytes);
         window = current.with(segment, settings.windowSize());

@@ -26,8 +26,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A camera's PS with H.264 video and G.711 A-law audio through the ingest with the AAC conversion on: the
- * MPEG-TS HLS segments carry the video and an AAC track that FFmpeg decodes to the camera's sound, while
- * the G.711 still reaches the hub for the outputs that take it (WebRTC).
+ * MPEG-TS HLS segments, the first one included, carry the video and an AAC track that FFmpeg decodes to the
+ * camera's sound, while the G.711 still reaches the hub for the outputs that take it (WebRTC).
  */
 @ExtendWith(NettyLeakGuard.class)
 class G711IngestHlsTest {
@@ -70,7 +70,13 @@ class G711IngestHlsTest {
         assertThat(g711Units[0]).as("the G.711 itself still reaches the hub").isEqualTo(2 * frames);
         segmenter.onStreamClosed("done");
 
-        // the first segment opened at the first keyframe, before the encoder's first AAC frame: audio from the next
+        // the first segment opened at the first keyframe, before the encoder's first AAC frame, and was muxed again
+        // with the audio track when that came: players that set up their tracks from it get the sound
+        DecodedAudio first = DecodedAudio.of(ByteBufUtil.getBytes(segmenter.segment(0).orElseThrow().data()),
+                "mpegts", 0);
+        assertThat(first.codec()).isEqualTo("aac");
+        assertThat(first.samples().length / 8000.0).as("sound from its first few hundred ms on")
+                .isGreaterThan(segmenter.segment(0).orElseThrow().durationSeconds() - 0.6);
         HlsSegment segment = segmenter.segment(1).orElseThrow();
         byte[] ts = ByteBufUtil.getBytes(segment.data());
         ingest.close();

@@ -95,21 +95,41 @@ class HlsSegmenterTest {
     }
 
     @Test
-    void aacJoinsAtTheNextSegment() {
+    void aacThatStartsDuringTheFirstSegmentGetsItsTrackFromTheStart() {
         for (int i = 0; i < 110; i++) {
             stream.video(i % 25 == 0, i * 3600L);
-            stream.audio(Codec.AAC, i * 3600L + 100);
+            stream.audio(Codec.AAC, i * 3600L + 100); // the first AAC comes just after the first keyframe
+        }
+        assertThat(segmenter.stats().audioUnitsDropped()).isZero();
+        List<Packet> first = packets(segmenter.segment(0).orElseThrow());
+        assertThat(TsInspector.section(first.get(1))[17] & 0xFF).as("AAC stream_type in the first PMT")
+                .isEqualTo(0x0F);
+        List<Pes> video = TsInspector.pes(first, TsMuxer.VIDEO_PID);
+        List<Pes> audio = TsInspector.pes(first, TsMuxer.AUDIO_PID);
+        assertThat(video).hasSize(50);
+        assertThat(video.get(0).randomAccess()).isTrue();
+        assertThat(audio).hasSize(50);
+        assertThat(audio.get(0).pts() - video.get(0).pts()).as("audio keeps its offset to video").isEqualTo(100);
+    }
+
+    @Test
+    void aacThatStartsLaterJoinsAtTheNextSegment() {
+        for (int i = 0; i < 160; i++) {
+            stream.video(i % 25 == 0, i * 3600L);
+            if (i >= 60) {
+                stream.audio(Codec.AAC, i * 3600L + 100);
+            }
         }
         HlsStats stats = segmenter.stats();
-        assertThat(stats.audioUnitsDropped()).as("AAC while the first segment had no audio track").isEqualTo(50);
-        assertThat(packets(segmenter.segment(0).orElseThrow())).extracting(Packet::pid)
+        assertThat(stats.audioUnitsDropped()).as("AAC while the second segment had no audio track").isEqualTo(40);
+        assertThat(packets(segmenter.segment(1).orElseThrow())).extracting(Packet::pid)
                 .doesNotContain(TsMuxer.AUDIO_PID);
 
-        List<Packet> second = packets(segmenter.segment(1).orElseThrow());
-        byte[] pmt = TsInspector.section(second.get(1));
+        List<Packet> third = packets(segmenter.segment(2).orElseThrow());
+        byte[] pmt = TsInspector.section(third.get(1));
         assertThat(pmt[17] & 0xFF).as("AAC stream_type").isEqualTo(0x0F);
-        List<Pes> audio = TsInspector.pes(second, TsMuxer.AUDIO_PID);
-        List<Pes> video = TsInspector.pes(second, TsMuxer.VIDEO_PID);
+        List<Pes> audio = TsInspector.pes(third, TsMuxer.AUDIO_PID);
+        List<Pes> video = TsInspector.pes(third, TsMuxer.VIDEO_PID);
         assertThat(audio).hasSize(50);
         assertThat(audio.get(0).pts() - video.get(0).pts()).as("audio keeps its offset to video").isEqualTo(100);
     }
