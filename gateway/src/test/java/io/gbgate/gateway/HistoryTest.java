@@ -112,6 +112,11 @@ class HistoryTest extends HistoryTestSupport {
                 () -> "ended".equals(api().get("/api/streams/" + streamId).json().get("state").asText()));
         assertThat(api().get("/api/streams/" + streamId).json().get("endReason").asText())
                 .isEqualTo("end of recording");
+        JsonNode ended = api().get("/api/audit?channelId=" + cam.channelId()).json();
+        assertThat(ended.get(0).get("action").asText()).isEqualTo("PLAYBACK_STOP");
+        assertThat(ended.get(0).get("detail").asText())
+                .isEqualTo("viewer " + play.get("viewerId").asText() + ": stream ended: end of recording");
+        assertThat(ended.get(0).get("principal").asText()).isEqualTo("api-token");
     }
 
     @Test

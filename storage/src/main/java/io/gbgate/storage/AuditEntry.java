@@ -24,6 +24,8 @@ public record AuditEntry(Long id, Instant at, String principal, String action, S
     public static final String PLAY_STOP = "PLAY_STOP";
     /** A viewer started playing back a channel's recording kept on the device. */
     public static final String PLAYBACK_START = "PLAYBACK_START";
+    /** A viewer stopped playing back a channel's recording kept on the device (left, idle, or the stream ended). */
+    public static final String PLAYBACK_STOP = "PLAYBACK_STOP";
     /** Someone started downloading a channel's recording from the device. */
     public static final String DOWNLOAD_START = "DOWNLOAD_START";
     /** Someone asked for a clip of a channel's recording. */

@@ -48,7 +48,8 @@ public class ChannelController {
         return ticket.handle((joined, error) -> {
             Throwable cause = error instanceof CompletionException && error.getCause() != null
                     ? error.getCause() : error;
-            audit.started(caller, channelId, transport, joined, cause);
+            audit.started(caller, PlayAudit.Kind.LIVE, channelId, transport == null ? null : "over " + transport,
+                    joined, cause);
             return cause != null ? errors.toResponse(cause) : ResponseEntity.ok(response(joined));
         });
     }

@@ -8,39 +8,59 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.stereotype.Component;
 
 /**
- * Who watched which channel live from when to when: {@link AuditEntry#PLAY_START} when a play is answered
- * (with the viewer ID, or why it failed) and one {@link AuditEntry#PLAY_STOP} per viewer when it ends, whether
- * it left by request, went idle (its player stopped fetching and held no WebRTC or FLV connection) or the
- * stream ended under it. Implicit ends are recorded under the principal who started the play.
+ * Who watched which channel from when to when, live or played back from the device: a start entry when a play is
+ * answered (with the viewer ID, or why it failed) and one stop entry per viewer when it ends, whether it left by
+ * request, went idle (its player stopped fetching and held no WebRTC or FLV connection) or the stream ended
+ * under it. Implicit ends are recorded under the principal who started the play.
  */
 @Component
 public class PlayAudit implements StreamService.LifecycleListener {
+    /** What a viewer watches: live, or a recording on the device; each with its start and stop actions. */
+    public enum Kind {
+        LIVE(AuditEntry.PLAY_START, AuditEntry.PLAY_STOP),
+        PLAYBACK(AuditEntry.PLAYBACK_START, AuditEntry.PLAYBACK_STOP);
+
+        private final String start;
+        private final String stop;
+
+        Kind(String start, String stop) {
+            this.start = start;
+            this.stop = stop;
+        }
+    }
+
+    private record Watcher(ViewingAudit.Caller caller, Kind kind) {
+    }
+
     private final ViewingAudit audit;
     /** The caller of each running viewer's play, by viewer ID (random, unique across streams). */
-    private final Map<String, ViewingAudit.Caller> callers = new ConcurrentHashMap<>();
+    private final Map<String, Watcher> watchers = new ConcurrentHashMap<>();
 
     public PlayAudit(ViewingAudit audit, StreamService streams) {
         this.audit = audit;
         streams.addLifecycleListener(this);
     }
 
-    /** {@code caller}'s play of {@code channelId} was answered: {@code ticket} joined, or it failed. */
-    public void started(ViewingAudit.Caller caller, String channelId, String transport,
+    /**
+     * {@code caller}'s play of {@code channelId} ({@code what}: the transport, the time range) was answered:
+     * {@code ticket} joined, or it failed.
+     */
+    public void started(ViewingAudit.Caller caller, Kind kind, String channelId, String what,
                         StreamService.PlayTicket ticket, Throwable failure) {
-        String over = transport == null ? "" : " over " + transport;
+        String about = what == null || what.isEmpty() ? "" : " (" + what + ")";
         if (failure != null) {
-            audit.record(caller, AuditEntry.PLAY_START, channelId, "failed" + over + ": " + failure.getMessage());
+            audit.record(caller, kind.start, channelId, "failed" + about + ": " + failure.getMessage());
             return;
         }
-        callers.put(ticket.viewerId(), caller);
-        audit.record(caller, AuditEntry.PLAY_START, channelId,
-                "viewer " + ticket.viewerId() + over + " (stream " + ticket.stream().streamId() + ")");
+        watchers.put(ticket.viewerId(), new Watcher(caller, kind));
+        audit.record(caller, kind.start, channelId,
+                "viewer " + ticket.viewerId() + about + " of stream " + ticket.stream().streamId());
     }
 
     /** {@code caller} stopped viewer {@code viewerId} of {@code channelId}, or the whole stream when it is null. */
     public void stopped(ViewingAudit.Caller caller, String channelId, String viewerId) {
         if (viewerId != null) {
-            callers.remove(viewerId);
+            watchers.remove(viewerId);
         }
         audit.record(caller, AuditEntry.PLAY_STOP, channelId,
                 viewerId == null ? "stopped for all viewers" : "viewer " + viewerId + " left");
@@ -48,9 +68,9 @@ public class PlayAudit implements StreamService.LifecycleListener {
 
     @Override
     public void viewerGone(LiveStream stream, String viewerId, String why) {
-        ViewingAudit.Caller caller = callers.remove(viewerId);
-        if (caller != null) {
-            audit.record(caller, AuditEntry.PLAY_STOP, stream.channelId(), "viewer " + viewerId + ": " + why);
+        Watcher watcher = watchers.remove(viewerId);
+        if (watcher != null) {
+            audit.record(watcher.caller(), watcher.kind().stop, stream.channelId(), "viewer " + viewerId + ": " + why);
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.gbgate.gateway.history;
 
 import io.gbgate.gateway.api.NotFoundException;
+import io.gbgate.gateway.api.PlayAudit;
 import io.gbgate.gateway.api.PlayResponse;
 import io.gbgate.gateway.api.ViewingAudit;
 import io.gbgate.gateway.control.DeviceTargets;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,9 +51,11 @@ public class HistoryController {
     private final MediaTokenSigner signer;
     private final HistoryProperties settings;
     private final ViewingAudit audit;
+    private final PlayAudit plays;
 
     public HistoryController(SipPlatform sip, DeviceTargets targets, StreamService streams, DownloadService downloads,
-                             MediaTokenSigner signer, HistoryProperties settings, ViewingAudit audit) {
+                             MediaTokenSigner signer, HistoryProperties settings, ViewingAudit audit,
+                             PlayAudit plays) {
         this.sip = sip;
         this.targets = targets;
         this.streams = streams;
@@ -59,6 +63,7 @@ public class HistoryController {
         this.signer = signer;
         this.settings = settings;
         this.audit = audit;
+        this.plays = plays;
     }
 
     @GetMapping("/api/channels/{channelId}/records")
@@ -85,8 +90,12 @@ public class HistoryController {
         requireRange(request.from(), request.to());
         targets.channel(channelId);
         HistorySession session = HistorySession.playback(instant(request.from()), instant(request.to()));
-        audit.record(http, AuditEntry.PLAYBACK_START, channelId, request.from() + " .. " + request.to());
+        ViewingAudit.Caller caller = ViewingAudit.Caller.of(http);
+        String range = request.from() + " .. " + request.to();
         return streams.history(channelId, session, transport(request.transport()), null)
+                .whenComplete((ticket, error) -> plays.started(caller, PlayAudit.Kind.PLAYBACK, channelId, range,
+                        ticket, error instanceof CompletionException && error.getCause() != null
+                                ? error.getCause() : error))
                 .thenApply(ticket -> PlayResponse.of(ticket.stream(), ticket.viewerId(), signer));
     }
 
