@@ -61,7 +61,7 @@ export class StatsPanel {
       try {
         const s = await gateway.stream(browser.streamId);
         rows.push(['gateway stream', `${s.streamId} (${s.state})`], ['ingest transport', s.transport],
-          ['codec', s.codec ? `${s.codec} ${s.width}×${s.height}` : '–'],
+          ['codec', s.codec ? `${s.codec} ${s.width}×${s.height}` : '–'], ['audio', s.audio || 'none'],
           ['gateway fps / bitrate', `${s.fps.toFixed(1)} / ${Math.round(s.bitrate / 1000)} kb/s`],
           ['RTP in lost / jitter', `${s.rtpLost} / ${s.jitterMillis.toFixed(1)} ms`],
           ['viewers', s.viewers], ['held by', holderKinds(s.holders)], ['uptime', `${s.uptimeSeconds} s`]);

@@ -78,6 +78,8 @@ class G711AudioPlayTest extends GatewayTestBase {
             }
         }
         assertThat(crossings / 2.0 / seconds).as("pitch heard in Hz").isBetween(TONE_HZ * 0.97, TONE_HZ * 1.03);
+        assertThat(api().get("/api/streams/" + play.get("streamId").asText()).json().get("audio").asText())
+                .isEqualTo("G711A (AAC made of it for HLS and recordings)");
         api().delete("/api/channels/" + ids[1] + "/play");
     }
 }

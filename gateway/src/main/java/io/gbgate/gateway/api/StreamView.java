@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * A stream as the API shows it: state, the stage reached with timings (and attempts given up),
- * where its RTP comes from, what it carries (codec, resolution, fps, bitrate), reception quality
+ * where its RTP comes from, what it carries (codec, resolution, audio, fps, bitrate), reception quality
  * (loss, jitter), viewers (plays that have not left) and holders (outputs and internal consumers keeping it
  * up: {@code whep:<session>}, {@code flv:<id>}, {@code recorder}, ...) and uptime; {@code transcode} is its
  * H.264 transcoder while one runs.
@@ -22,7 +22,7 @@ public record StreamView(String streamId, String channelId, String deviceId, Str
                          Map<String, Long> timingsMillis, List<PlayDiagnosis.AttemptSummary> previousAttempts,
                          String failure, String endReason, String transport, int localPort, String offeredSsrc,
                          String deviceSsrc, String firstRtpFrom, Long firstRtpSsrc, String codec, Integer width,
-                         Integer height, double fps, long bitrate, long rtpPackets, long rtpLost, double jitterMillis,
+                         Integer height, String audio, double fps, long bitrate, long rtpPackets, long rtpLost, double jitterMillis,
                          long ssrcChanges, int viewers, List<String> holders, String keyframeRequest, long accessUnits, long bytes,
                          Instant createdAt, long uptimeSeconds, TranscodeView transcode) {
 
@@ -41,7 +41,7 @@ public record StreamView(String streamId, String channelId, String deviceId, Str
                 d.timingsMillis(), d.previousAttempts(), d.failure(), s.endReason(), status.transport(),
                 status.localPort(), status.offeredSsrc(), status.deviceSsrc(), d.firstRtpFrom(), d.firstRtpSsrc(),
                 video == null ? null : video.codec().name(), video == null ? null : video.width(),
-                video == null ? null : video.height(), status.framesPerSecond(), status.bitsPerSecond(),
+                video == null ? null : video.height(), status.audio(), status.framesPerSecond(), status.bitsPerSecond(),
                 rtp == null ? 0 : rtp.packets(), rtp == null ? 0 : rtp.lost(), rtp == null ? 0 : rtp.jitterMillis(),
                 status.ssrcChanges(), status.viewers(), status.holders(), s.keyframeRequest(), s.hub().unitsPublished(),
                 s.hub().bytesPublished(), s.createdAt(),

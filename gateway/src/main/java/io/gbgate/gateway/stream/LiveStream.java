@@ -1,8 +1,11 @@
 package io.gbgate.gateway.stream;
 
+import io.gbgate.media.Codec;
+import io.gbgate.media.audio.G711ToAac;
 import io.gbgate.media.codec.VideoParameters;
 import io.gbgate.media.hls.HlsSegmenter;
 import io.gbgate.media.hub.StreamHub;
+import io.gbgate.media.ingest.PsOverRtpIngest;
 import java.time.Instant;
 import java.util.concurrent.CompletableFuture;
 
@@ -139,6 +142,19 @@ public final class LiveStream {
                 endpoint == null ? null : endpoint.stats(),
                 endpoint == null ? 0 : endpoint.ssrcChanges(),
                 current == null ? 0 : current.ingest().packets(),
-                viewers.viewerCount(), viewers.holders(), rates.framesPerSecond(), rates.bitsPerSecond());
+                viewers.viewerCount(), viewers.holders(), audio(current), rates.framesPerSecond(),
+                rates.bitsPerSecond());
+    }
+
+    /** The camera's audio codec, and whether AAC is made of it for the TS outputs; null without audio. */
+    private static String audio(PlayAttempt attempt) {
+        PsOverRtpIngest ingest = attempt == null ? null : attempt.ingest();
+        Codec codec = ingest == null ? null : ingest.audioCodec();
+        if (codec == null) {
+            return null;
+        }
+        G711ToAac aac = ingest.aacFromG711();
+        return aac != null && aac.framesOut() > 0 ? codec.name() + " (AAC made of it for HLS and recordings)"
+                : codec.name();
     }
 }

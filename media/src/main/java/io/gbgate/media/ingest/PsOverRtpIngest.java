@@ -24,6 +24,7 @@ public final class PsOverRtpIngest implements RtpPacketListener {
     private final G711ToAac aac;
     private volatile long lastPacketNanos;
     private volatile long packets;
+    private volatile Codec audioCodec;
     private boolean firstPacketSeen;
     private boolean keyframeSeen;
 
@@ -65,10 +66,18 @@ public final class PsOverRtpIngest implements RtpPacketListener {
             keyframeSeen = true;
             observer.firstKeyframe(unit);
         }
+        if (!unit.codec().isVideo()) {
+            audioCodec = unit.codec();
+        }
         hub.publish(unit);
         if (aac != null && (unit.codec() == Codec.G711A || unit.codec() == Codec.G711U)) {
             aac.accept(unit);
         }
+    }
+
+    /** The codec of the camera's audio, null until audio arrived. */
+    public Codec audioCodec() {
+        return audioCodec;
     }
 
     /** The G.711 to AAC conversion of this ingest, or null when it has none. */
