@@ -42,6 +42,10 @@ class PlayDiagnosisTest extends GatewayTestBase {
         String[] ids = newIds();
         var camera = camera(deviceConfig(ids[0], ids[1], PASSWORD, SipTransport.UDP), testPattern("gone", 320, 240));
         camera.agent().unregister().get(10, TimeUnit.SECONDS);
+        // the gateway handles the unregister after answering it: wait until it did, or that handling (which
+        // ends the device's streams) could end this play first (ENDED instead of NOT_SENT)
+        Awaiting.until(java.time.Duration.ofSeconds(10), "device offline",
+                () -> !api().get("/api/devices/" + ids[0]).json().get("online").asBoolean());
         ApiClient.Response play = api().post("/api/channels/" + ids[1] + "/play");
         assertThat(play.status()).as(play.body()).isEqualTo(502);
         assertThat(play.json().get("cause").asText()).isEqualTo("NOT_SENT");

@@ -122,8 +122,8 @@ public final class DeviceStateRecorder implements PlatformListener {
 
     private void offline(String deviceId, String reason) {
         boolean wasOnline = devices.findById(deviceId).map(d -> d.online()).orElse(false);
+        streams.get().deviceOffline(deviceId, reason); // first: whoever sees the device offline sees its streams ended
         devices.markOffline(deviceId);
-        streams.get().deviceOffline(deviceId, reason);
         log.info("device {} offline: {}", deviceId, reason);
         if (wasOnline) {
             listeners.forEach(l -> l.offline(deviceId, reason));
