@@ -3,6 +3,7 @@ package io.gbgate.gateway;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gbgate.gateway.simulator.SimulatedCamera;
 import io.gbgate.sip.stack.SipTransport;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -13,7 +14,8 @@ import org.springframework.test.context.DynamicPropertySource;
 /**
  * A paused playback outlives the RTP-silence timeout and the viewer timeout (both 2 s here, in a context of
  * its own), and plays on after resume; a live stream in the same situation would have ended. A live viewer
- * who stops fetching is dropped, and the audit says when and why.
+ * who stops fetching is dropped, and the audit says when and why. The failed-digest limit (2 here) is taken
+ * from the configuration.
  */
 class PausedPlaybackTest extends HistoryTestSupport {
     private static final Duration SHORT = Duration.ofSeconds(2);
@@ -23,6 +25,7 @@ class PausedPlaybackTest extends HistoryTestSupport {
         registry.add("gbgate.play.rtp-silence-timeout", () -> SHORT.toSeconds() + "s");
         registry.add("gbgate.play.viewer-idle-timeout", () -> SHORT.toSeconds() + "s");
         registry.add("gbgate.play.idle-grace", () -> "1s");
+        registry.add("gbgate.sip.failed-digests-to-block", () -> "2");
     }
 
     @Test
@@ -79,5 +82,25 @@ class PausedPlaybackTest extends HistoryTestSupport {
                 .isEqualTo("api-token");
         assertThat(audit.get(1).get("action").asText()).isEqualTo("PLAY_START");
         assertThat(audit.get(1).get("detail").asText()).startsWith("viewer " + viewerId);
+    }
+
+    @Test
+    void theFailedDigestLimitComesFromTheConfiguration() throws Exception {
+        String[] ids = newIds();
+        for (int attempt = 0; attempt < 3; attempt++) {
+            SimulatedCamera camera = new SimulatedCamera(deviceConfig(ids[0], ids[1], "guess-" + attempt,
+                    SipTransport.UDP), testPattern("guess", 160, 120), mediaEventLoops);
+            try {
+                camera.start();
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> camera.registered().get(10,
+                        java.util.concurrent.TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.ExecutionException.class);
+            } finally {
+                camera.close();
+            }
+        }
+        JsonNode refused = api().get("/api/registrations/refused?deviceId=" + ids[0]).json();
+        assertThat(refused).extracting(r -> r.get("reason").asText())
+                .as("newest first: the third attempt was refused unchecked after two wrong ones")
+                .containsExactly("TOO_MANY_FAILURES", "WRONG_PASSWORD", "WRONG_PASSWORD");
     }
 }

@@ -13,6 +13,7 @@ import io.gbgate.gateway.stream.TransportPolicy;
 import io.gbgate.media.net.NettyTransport;
 import io.gbgate.media.rtp.UdpRtpReceiver;
 import io.gbgate.sip.platform.PlatformListener;
+import io.gbgate.sip.auth.FailedDigestLimiter;
 import io.gbgate.sip.platform.SipPlatform;
 import io.gbgate.sip.platform.SipPlatformConfig;
 import io.gbgate.storage.AuditLog;
@@ -43,6 +44,8 @@ import org.springframework.context.annotation.Configuration;
 public class GatewayConfiguration {
     private static final Logger log = LoggerFactory.getLogger(GatewayConfiguration.class);
     private static final int MEDIA_EVENT_LOOPS = Math.max(2, Runtime.getRuntime().availableProcessors());
+    /** Device/address pairs the failed-digest limiter remembers at most (oldest forgotten first). */
+    private static final int MAX_TRACKED_DIGEST_PAIRS = 10_000;
 
     @Bean
     Clock clock() {
@@ -144,7 +147,8 @@ public class GatewayConfiguration {
                 defaults.queryTimeout(), sip.inviteTimeout(), defaults.maxMessageSize());
         List<PlatformListener> listeners = new ArrayList<>(List.of(recorder)); // device rows first
         otherListeners.orderedStream().filter(listener -> listener != recorder).forEach(listeners::add);
-        SipPlatform platform = new SipPlatform(config, new PlatformListeners(listeners));
+        SipPlatform platform = new SipPlatform(config, new PlatformListeners(listeners), new FailedDigestLimiter(
+                sip.failedDigestsToBlock(), sip.failedDigestWindow(), sip.failedDigestBlock(), MAX_TRACKED_DIGEST_PAIRS));
         platform.start();
         log.info("SIP platform {} (domain {}) on UDP+TCP port {}", sip.id(), sip.domain(), platform.port());
         return platform;

@@ -35,7 +35,11 @@ public record GbgateProperties(
             Map<String, String> devicePasswords,
             @DefaultValue("3") int keepaliveMissesBeforeOffline,
             @DefaultValue("60s") Duration defaultKeepaliveInterval,
-            @DefaultValue("8s") Duration inviteTimeout) {
+            @DefaultValue("8s") Duration inviteTimeout,
+            /* wrong REGISTER digests for one device from one address within the window that block the pair */
+            @DefaultValue("5") int failedDigestsToBlock,
+            @DefaultValue("1m") Duration failedDigestWindow,
+            @DefaultValue("5m") Duration failedDigestBlock) {
     }
 
     /** The media plane: where devices send RTP. */

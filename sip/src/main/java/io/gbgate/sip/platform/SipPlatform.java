@@ -75,11 +75,18 @@ public final class SipPlatform implements AutoCloseable {
     private SubscriptionClient subscriptions;
     private DeviceCommands commands;
     private KeepaliveMonitor monitor;
+    private final FailedDigestLimiter failedDigests;
 
-    /** Creates a stopped platform. */
+    /** Creates a stopped platform with the default failed-digest limits ({@link FailedDigestLimiter#defaults}). */
     public SipPlatform(SipPlatformConfig config, PlatformListener listener) {
+        this(config, listener, FailedDigestLimiter.defaults());
+    }
+
+    /** Creates a stopped platform whose REGISTER handling slows password guessing with {@code failedDigests}. */
+    public SipPlatform(SipPlatformConfig config, PlatformListener listener, FailedDigestLimiter failedDigests) {
         this.config = Objects.requireNonNull(config, "config");
         this.listener = Objects.requireNonNull(listener, "listener");
+        this.failedDigests = Objects.requireNonNull(failedDigests, "failedDigests");
         this.pending = new PendingAnswers(config.queryTimeout());
         this.catalogs = new CatalogResponseHandler(pending, listener);
         this.scheduler = new ScheduledThreadPoolExecutor(1, r -> {
@@ -110,7 +117,7 @@ public final class SipPlatform implements AutoCloseable {
         subscriptions = new SubscriptionClient(sip, requests, registry, dialogs, scheduler, listener,
                 config.queryTimeout(), clock);
         RegisterHandler register = new RegisterHandler(config, sip, registry, catalogs,
-                NonceService.withRandomKey(config.nonceExpiry()), FailedDigestLimiter.defaults(), listener,
+                NonceService.withRandomKey(config.nonceExpiry()), failedDigests, listener,
                 this::queryNewDevice, clock);
         RecordInfoResponseHandler records = new RecordInfoResponseHandler(pending);
         MessageHandler message = new MessageHandler(config, sip, registry, List.of(
