@@ -52,7 +52,7 @@ public class GatewayMetrics implements MeterBinder {
         streams(registry, "live", stream -> stream.playback() == null);
         streams(registry, "history", stream -> stream.playback() != null);
         Gauge.builder("gbgate.stream.viewers", streams, s -> s.streams().stream()
-                        .mapToInt(stream -> stream.status().viewers()).sum())
+                        .mapToInt(LiveStream::viewerCount).sum())
                 .description("Play viewers of all running streams").register(registry);
 
         Gauge.builder("gbgate.rtp.registrations", rtp, UdpRtpReceiver::registrations)
@@ -75,13 +75,13 @@ public class GatewayMetrics implements MeterBinder {
                     .tag("state", state.code()).register(registry);
         }
 
-        Gauge.builder("gbgate.recording.disk.alarm", recording, r -> r.status().alarm() == null ? 0 : 1)
+        Gauge.builder("gbgate.recording.disk.alarm", recording, r -> r.diskAlarm() == null ? 0 : 1)
                 .description("1 while recording is stopped by the disk alarm").register(registry);
-        Gauge.builder("gbgate.recording.disk.free", recording, r -> r.status().diskFreeBytes()).baseUnit("bytes")
+        Gauge.builder("gbgate.recording.disk.free", recording, RecordingService::diskFreeBytes).baseUnit("bytes")
                 .description("Usable space in the data directory").register(registry);
-        writerCounter(registry, "gbgate.recording.segments.written", r -> r.status().writer().segmentsWritten(),
+        writerCounter(registry, "gbgate.recording.segments.written", r -> r.writerStats().segmentsWritten(),
                 "Recorded segments written to disk");
-        writerCounter(registry, "gbgate.recording.segments.dropped", r -> r.status().writer().segmentsDropped(),
+        writerCounter(registry, "gbgate.recording.segments.dropped", r -> r.writerStats().segmentsDropped(),
                 "Recorded segments dropped (writer queue full or write failed)");
     }
 

@@ -12,6 +12,7 @@ import io.gbgate.storage.recording.RetentionJob;
 import io.gbgate.storage.recording.RetentionReport;
 import io.gbgate.media.hub.StreamSink;
 import io.gbgate.storage.recording.SegmentWriter;
+import io.gbgate.storage.recording.WriterStats;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -227,16 +228,29 @@ public final class RecordingService implements AutoCloseable {
 
     /** What is recording now, the disk alarm (null when fine) and the writer's counters. */
     public RecordingStatus status() {
-        long free;
-        try {
-            free = Files.getFileStore(dataDir).getUsableSpace();
-        } catch (IOException e) {
-            free = -1;
-        }
         List<RecordingStatus.ChannelState> states = channels.values().stream()
                 .map(ChannelRecording::state).sorted((a, b) -> a.channelId().compareTo(b.channelId())).toList();
-        return new RecordingStatus(diskAlarm, free, settings.minFreeDisk().toBytes(), writer.stats(), lastRetention,
-                states);
+        return new RecordingStatus(diskAlarm, diskFreeBytes(), settings.minFreeDisk().toBytes(), writer.stats(),
+                lastRetention, states);
+    }
+
+    /** Why recording is stopped for lack of disk, or null when it is not. */
+    public String diskAlarm() {
+        return diskAlarm;
+    }
+
+    /** Usable bytes in the data directory, or -1 when they cannot be read. */
+    public long diskFreeBytes() {
+        try {
+            return Files.getFileStore(dataDir).getUsableSpace();
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** The segment writer's counters. */
+    public WriterStats writerStats() {
+        return writer.stats();
     }
 
     private static String rootMessage(Throwable error) {

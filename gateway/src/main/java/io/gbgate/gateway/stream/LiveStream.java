@@ -93,6 +93,11 @@ public final class LiveStream {
         this.attempt = attempt;
     }
 
+    /** Play viewers that have not left (for metrics; {@link #status} has it with everything else). */
+    public int viewerCount() {
+        return viewers.viewerCount();
+    }
+
     ViewerLeases viewers() {
         return viewers;
     }
